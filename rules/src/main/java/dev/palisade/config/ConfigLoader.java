@@ -1,0 +1,350 @@
+package dev.palisade.config;
+
+import dev.palisade.engine.RuleCatalog;
+import dev.palisade.engine.RuleInfo;
+import dev.palisade.engine.RuleMeta;
+import dev.palisade.model.Position;
+import dev.palisade.model.Severity;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Reads {@code .palisade.yaml} strictly: unknown keys, unknown rule ids and values of the wrong type
+ * are all collected and reported together, each with its line.
+ *
+ * <pre>
+ * namespace: default            # namespace of objects that name none
+ * rules:
+ *   bare-pod: off               # shorthand for enabled: false
+ *   resources-cpu-limit: warning  # shorthand: enable with this severity
+ *   service-nodeport-range:
+ *     enabled: true
+ *     severity: error
+ *     params: {min: 30000, max: 32767}
+ * exemptions:
+ *   - rules: [bare-pod]         # optional: all rules when absent
+ *     kinds: [Pod]              # globs; every given list must match
+ *     namespaces: ["debug-*"]
+ *     names: ["*"]
+ *     paths: ["legacy/**"]
+ *     reason: debugging pods are created by hand on purpose
+ * </pre>
+ */
+public final class ConfigLoader {
+    public static final String FILE_NAME = ".palisade.yaml";
+    private static final Set<String> TOP_KEYS = Set.of("rules", "exemptions", "namespace");
+    private static final Set<String> RULE_KEYS = Set.of("enabled", "severity", "params");
+    private static final Set<String> EXEMPTION_KEYS = Set.of("rules", "kinds", "namespaces", "names", "paths", "reason");
+
+    private final RuleCatalog catalog;
+    private final Set<String> extensionSections;
+
+    /**
+     * @param extensionSections top-level sections another program owns (the webhook's), kept raw
+     */
+    public ConfigLoader(RuleCatalog catalog, Set<String> extensionSections) {
+        this.catalog = catalog;
+        this.extensionSections = extensionSections;
+    }
+
+    public PalisadeConfig load(Path file) throws ConfigException {
+        try {
+            return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), List.of("cannot read: " + e.getMessage()));
+        }
+    }
+
+    public PalisadeConfig parse(String source, String text) throws ConfigException {
+        List<String> problems = new ArrayList<>();
+        Node root;
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            options.setMaxAliasesForCollections(20);
+            root = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            throw new ConfigException(source, List.of(at(new Position(e.getProblemMark().getLine() + 1,
+                    e.getProblemMark().getColumn() + 1)) + String.valueOf(e.getProblem())));
+        } catch (YAMLException e) {
+            throw new ConfigException(source, List.of(String.valueOf(e.getMessage())));
+        }
+        if (root == null) {
+            return new PalisadeConfig(source, Map.of(), List.of(), null, Map.of());
+        }
+        if (!(root instanceof MappingNode top)) {
+            throw new ConfigException(source, List.of(at(root) + "the configuration must be a mapping"));
+        }
+        Map<String, RuleConfig> rules = new LinkedHashMap<>();
+        List<Exemption> exemptions = new ArrayList<>();
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        String namespace = null;
+        for (NodeTuple t : top.getValue()) {
+            String key = scalar(t.getKeyNode());
+            Node value = t.getValueNode();
+            if (extensionSections.contains(key)) {
+                extensions.put(key, constructed(text).get(key));
+                continue;
+            }
+            switch (key == null ? "" : key) {
+                case "rules" -> readRules(value, rules, problems);
+                case "exemptions" -> readExemptions(value, exemptions, problems);
+                case "namespace" -> {
+                    namespace = scalar(value);
+                    if (namespace == null || !namespace.matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
+                        problems.add(at(value) + "namespace must be a valid namespace name");
+                    }
+                }
+                default -> problems.add(at(t.getKeyNode()) + "unknown key '" + key + "'; expected one of "
+                        + sorted(union(TOP_KEYS, extensionSections)));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(source, problems);
+        }
+        return new PalisadeConfig(source, Map.copyOf(rules), List.copyOf(exemptions), namespace, Map.copyOf(extensions));
+    }
+
+    /** The whole file as plain maps and lists, for sections handed on unvalidated. */
+    private static Map<?, ?> constructed(String text) {
+        Object all = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+        return all instanceof Map<?, ?> m ? m : Map.of();
+    }
+
+    private void readRules(Node node, Map<String, RuleConfig> out, List<String> problems) {
+        if (!(node instanceof MappingNode map)) {
+            problems.add(at(node) + "'rules' must be a mapping from rule id to settings");
+            return;
+        }
+        for (NodeTuple t : map.getValue()) {
+            String id = scalar(t.getKeyNode());
+            RuleMeta meta = catalog.get(id).map(RuleCatalog.Entry::meta).orElse(null);
+            if (meta == null) {
+                problems.add(at(t.getKeyNode()) + "unknown rule '" + id + "' (see 'palisade rules')");
+                continue;
+            }
+            out.put(id, readRule(meta, t.getValueNode(), problems));
+        }
+    }
+
+    private RuleConfig readRule(RuleMeta meta, Node node, List<String> problems) {
+        if (node instanceof ScalarNode s) {
+            String v = s.getValue();
+            if (s.getTag().equals(Tag.BOOL)) {
+                boolean on = Set.of("true", "yes", "on").contains(v.toLowerCase());
+                return new RuleConfig(on, null, Map.of());
+            }
+            Severity sev = Severity.parse(v).orElse(null);
+            if (sev != null) {
+                return new RuleConfig(true, sev, Map.of());
+            }
+            problems.add(at(node) + "rule " + meta.id() + ": expected on, off, error, warning, info or a mapping");
+            return RuleConfig.DEFAULT;
+        }
+        if (!(node instanceof MappingNode map)) {
+            problems.add(at(node) + "rule " + meta.id() + ": expected a mapping with enabled, severity, params");
+            return RuleConfig.DEFAULT;
+        }
+        Boolean enabled = null;
+        Severity severity = null;
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (NodeTuple t : map.getValue()) {
+            String key = scalar(t.getKeyNode());
+            Node v = t.getValueNode();
+            switch (key == null ? "" : key) {
+                case "enabled" -> {
+                    if (v instanceof ScalarNode s && s.getTag().equals(Tag.BOOL)) {
+                        enabled = Set.of("true", "yes", "on").contains(s.getValue().toLowerCase());
+                    } else {
+                        problems.add(at(v) + "rule " + meta.id() + ": enabled must be true or false");
+                    }
+                }
+                case "severity" -> {
+                    severity = Severity.parse(scalar(v)).orElse(null);
+                    if (severity == null) {
+                        problems.add(at(v) + "rule " + meta.id() + ": severity must be error, warning or info");
+                    }
+                }
+                case "params" -> readParams(meta, v, params, problems);
+                default -> problems.add(at(t.getKeyNode()) + "rule " + meta.id() + ": unknown key '" + key
+                        + "'; expected one of " + sorted(RULE_KEYS));
+            }
+        }
+        return new RuleConfig(enabled, severity, Map.copyOf(params));
+    }
+
+    private void readParams(RuleMeta meta, Node node, Map<String, Object> out, List<String> problems) {
+        if (!(node instanceof MappingNode map)) {
+            problems.add(at(node) + "rule " + meta.id() + ": params must be a mapping");
+            return;
+        }
+        for (NodeTuple t : map.getValue()) {
+            String name = scalar(t.getKeyNode());
+            RuleMeta.ParamMeta p = meta.param(name);
+            if (p == null) {
+                problems.add(at(t.getKeyNode()) + "rule " + meta.id() + ": unknown parameter '" + name + "'"
+                        + (meta.params().isEmpty() ? " (it takes none)" : "; expected one of "
+                        + meta.params().stream().map(RuleMeta.ParamMeta::name).sorted().toList()));
+                continue;
+            }
+            Object value = paramValue(p.type(), t.getValueNode());
+            if (value == null) {
+                problems.add(at(t.getValueNode()) + "rule " + meta.id() + ": parameter " + name + " must be "
+                        + describe(p.type()));
+            } else {
+                out.put(name, value);
+            }
+        }
+    }
+
+    private static Object paramValue(RuleInfo.ParamType type, Node node) {
+        switch (type) {
+            case INT -> {
+                if (node instanceof ScalarNode s && s.getTag().equals(Tag.INT)) {
+                    try {
+                        return Long.parseLong(s.getValue().replace("_", ""));
+                    } catch (NumberFormatException e) {
+                        return null;
+                    }
+                }
+                return null;
+            }
+            case BOOL -> {
+                return node instanceof ScalarNode s && s.getTag().equals(Tag.BOOL)
+                        ? Set.of("true", "yes", "on").contains(s.getValue().toLowerCase()) : null;
+            }
+            case STRING -> {
+                return node instanceof ScalarNode s && !s.getTag().equals(Tag.NULL) ? s.getValue() : null;
+            }
+            case STRING_LIST -> {
+                if (!(node instanceof SequenceNode seq)) {
+                    return null;
+                }
+                List<String> items = new ArrayList<>();
+                for (Node item : seq.getValue()) {
+                    if (!(item instanceof ScalarNode s)) {
+                        return null;
+                    }
+                    items.add(s.getValue());
+                }
+                return List.copyOf(items);
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    private static String describe(RuleInfo.ParamType type) {
+        return switch (type) {
+            case INT -> "an integer";
+            case BOOL -> "true or false";
+            case STRING -> "a string";
+            case STRING_LIST -> "a list of strings";
+        };
+    }
+
+    private void readExemptions(Node node, List<Exemption> out, List<String> problems) {
+        if (!(node instanceof SequenceNode seq)) {
+            problems.add(at(node) + "'exemptions' must be a list");
+            return;
+        }
+        for (Node item : seq.getValue()) {
+            if (!(item instanceof MappingNode map)) {
+                problems.add(at(item) + "an exemption must be a mapping");
+                continue;
+            }
+            Map<String, List<String>> lists = new LinkedHashMap<>();
+            String reason = null;
+            for (NodeTuple t : map.getValue()) {
+                String key = scalar(t.getKeyNode());
+                if ("reason".equals(key)) {
+                    reason = scalar(t.getValueNode());
+                } else if (key != null && EXEMPTION_KEYS.contains(key)) {
+                    List<String> values = stringList(t.getValueNode());
+                    if (values == null) {
+                        problems.add(at(t.getValueNode()) + "exemption " + key + " must be a list of strings");
+                    } else {
+                        lists.put(key, values);
+                    }
+                } else {
+                    problems.add(at(t.getKeyNode()) + "exemption: unknown key '" + key + "'; expected one of "
+                            + sorted(EXEMPTION_KEYS));
+                }
+            }
+            if (reason == null || reason.isBlank()) {
+                problems.add(at(item) + "exemption needs a 'reason' saying why it is safe");
+            }
+            for (String id : lists.getOrDefault("rules", List.of())) {
+                if (!catalog.contains(id)) {
+                    problems.add(at(item) + "exemption names unknown rule '" + id + "'");
+                }
+            }
+            out.add(new Exemption(lists.getOrDefault("rules", List.of()), lists.getOrDefault("kinds", List.of()),
+                    lists.getOrDefault("namespaces", List.of()), lists.getOrDefault("names", List.of()),
+                    lists.getOrDefault("paths", List.of()), reason, position(item)));
+        }
+    }
+
+    private static List<String> stringList(Node node) {
+        if (node instanceof ScalarNode s && !s.getTag().equals(Tag.NULL)) {
+            return List.of(s.getValue());
+        }
+        if (!(node instanceof SequenceNode seq)) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (Node n : seq.getValue()) {
+            if (!(n instanceof ScalarNode s)) {
+                return null;
+            }
+            out.add(s.getValue());
+        }
+        return out;
+    }
+
+    private static String scalar(Node node) {
+        return node instanceof ScalarNode s && !s.getTag().equals(Tag.NULL) ? s.getValue() : null;
+    }
+
+    private static Position position(Node node) {
+        return new Position(node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
+    }
+
+    private static String at(Node node) {
+        return at(position(node));
+    }
+
+    private static String at(Position p) {
+        return "line " + p.line() + ", column " + p.column() + ": ";
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> u = new java.util.HashSet<>(a);
+        u.addAll(b);
+        return u;
+    }
+
+    private static List<String> sorted(Set<String> s) {
+        return s.stream().sorted().toList();
+    }
+}

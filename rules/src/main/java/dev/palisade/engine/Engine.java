@@ -1,0 +1,269 @@
+package dev.palisade.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.palisade.config.Exemption;
+import dev.palisade.config.PalisadeConfig;
+import dev.palisade.config.RuleConfig;
+import dev.palisade.index.LintSetIndex;
+import dev.palisade.index.ObjectIndex;
+import dev.palisade.load.LoadProblem;
+import dev.palisade.load.SourceFile;
+import dev.palisade.model.JsonPath;
+import dev.palisade.model.ManifestObject;
+import dev.palisade.model.ObjectRef;
+import dev.palisade.model.Position;
+import dev.palisade.model.Severity;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Runs the enabled rules over objects and files, applies severities, exemptions and suppression
+ * annotations, and turns JSON paths into positions. Stateless between runs; safe to share.
+ */
+public final class Engine {
+    /** Annotation prefix that suppresses a rule for one object: {@code ignore.palisade.dev/<rule-id>}. */
+    public static final String IGNORE_PREFIX = "ignore.palisade.dev/";
+
+    private final RuleCatalog catalog;
+    private final PalisadeConfig config;
+    private final List<Active> active;
+    private final RuleMeta internalError = RuleMeta.of(InternalErrorRule.class);
+    private final RuleMeta suppressionUnused = RuleMeta.of(SuppressionUnusedRule.class);
+
+    /** An enabled rule with its effective severity and parameters. */
+    private record Active(RuleMeta meta, Rule rule, Severity severity, RuleParams params) {
+    }
+
+    /**
+     * @param only rules to run regardless of their default (empty: the configured set)
+     * @param skip rules not to run
+     */
+    public Engine(RuleCatalog catalog, PalisadeConfig config, Set<String> only, Set<String> skip) {
+        this.catalog = catalog;
+        this.config = config;
+        List<Active> list = new ArrayList<>();
+        for (RuleCatalog.Entry e : catalog.entries()) {
+            RuleMeta m = e.meta();
+            RuleConfig rc = config.rule(m.id());
+            boolean enabled = only.isEmpty()
+                    ? (rc.enabled() != null ? rc.enabled() : m.enabledByDefault())
+                    : only.contains(m.id());
+            if (enabled && !skip.contains(m.id())) {
+                list.add(new Active(m, e.rule(), rc.severity() != null ? rc.severity() : m.severity(),
+                        new RuleParams(m, rc.params())));
+            }
+        }
+        this.active = List.copyOf(list);
+    }
+
+    public Engine(RuleCatalog catalog, PalisadeConfig config) {
+        this(catalog, config, Set.of(), Set.of());
+    }
+
+    public RuleCatalog catalog() {
+        return catalog;
+    }
+
+    public PalisadeConfig config() {
+        return config;
+    }
+
+    /** Lints files together: cross-object rules see every object of every file. */
+    public LintReport lint(List<SourceFile> files) {
+        List<ManifestObject> objects = files.stream().flatMap(f -> f.objects().stream()).toList();
+        ObjectIndex index = new LintSetIndex(objects);
+        Map<Exemption, Boolean> used = new ConcurrentHashMap<>();
+        List<Finding> findings = files.parallelStream()
+                .flatMap(f -> lintFile(f, index, used).stream())
+                .sorted(Finding.ORDER)
+                .toList();
+        List<Finding> all = new ArrayList<>(findings);
+        all.addAll(unusedExemptions(used));
+        all.sort(Finding.ORDER);
+        return new LintReport(List.copyOf(all), files, objects.size());
+    }
+
+    private List<Finding> lintFile(SourceFile file, ObjectIndex index, Map<Exemption, Boolean> used) {
+        List<Finding> out = new ArrayList<>();
+        for (Active a : active) {
+            if (a.rule() instanceof SourceRule rule) {
+                runSourceRule(a, rule, file, out);
+            }
+        }
+        for (ManifestObject o : file.objects()) {
+            out.addAll(evaluate(o, index, used));
+        }
+        return out;
+    }
+
+    /** Judges one object (the webhook's entry point): object rules, exemptions, annotations. */
+    public List<Finding> evaluate(ManifestObject o, ObjectIndex index) {
+        return evaluate(o, index, new ConcurrentHashMap<>());
+    }
+
+    private List<Finding> evaluate(ManifestObject o, ObjectIndex index, Map<Exemption, Boolean> used) {
+        List<Finding> raw = new ArrayList<>();
+        for (Active a : active) {
+            if (a.rule() instanceof ObjectRule rule) {
+                runObjectRule(a, rule, o, index, raw);
+            }
+        }
+        Map<String, String> suppressions = suppressionsOf(o);
+        Set<String> usedSuppressions = new java.util.HashSet<>();
+        List<Finding> kept = new ArrayList<>();
+        for (Finding f : raw) {
+            if (suppressions.containsKey(f.rule())) {
+                usedSuppressions.add(f.rule());
+                continue;
+            }
+            Exemption e = exemptionFor(f.rule(), o);
+            if (e != null) {
+                used.put(e, true);
+                continue;
+            }
+            kept.add(f);
+        }
+        for (Map.Entry<String, String> s : suppressions.entrySet()) {
+            String id = s.getKey();
+            boolean ruleRuns = active.stream().anyMatch(a -> a.meta().id().equals(id));
+            if (!usedSuppressions.contains(id) && (ruleRuns || !catalog.contains(id))) {
+                String why = catalog.contains(id) ? "rule " + id + " found nothing to suppress on this object"
+                        : "'" + id + "' is not a Palisade rule id (see 'palisade rules')";
+                kept.add(finding(suppressionUnused, suppressionUnused.severity(),
+                        "annotation " + IGNORE_PREFIX + id + " suppresses nothing: " + why, o, s.getValue()));
+            }
+        }
+        return kept;
+    }
+
+    private void runObjectRule(Active a, ObjectRule rule, ManifestObject o, ObjectIndex index, List<Finding> out) {
+        ObjectContext ctx = new ObjectContext() {
+            @Override
+            public ManifestObject object() {
+                return o;
+            }
+
+            @Override
+            public ObjectIndex index() {
+                return index;
+            }
+
+            @Override
+            public RuleParams params() {
+                return a.params();
+            }
+
+            @Override
+            public void report(String path, String message) {
+                out.add(finding(a.meta(), a.severity(), message, o, path));
+            }
+        };
+        try {
+            rule.check(ctx);
+        } catch (RuntimeException | StackOverflowError | LinkageError e) {
+            out.add(finding(internalError, internalError.severity(), "rule " + a.meta().id()
+                    + " failed on this object: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage())), o, ""));
+        }
+    }
+
+    private void runSourceRule(Active a, SourceRule rule, SourceFile file, List<Finding> out) {
+        SourceContext ctx = new SourceContext() {
+            @Override
+            public SourceFile source() {
+                return file;
+            }
+
+            @Override
+            public void report(LoadProblem p, String message) {
+                Position pos = p.position();
+                out.add(new Finding(a.meta().id(), a.severity(), message, a.meta().remediation(), a.meta().docs(),
+                        file.path(), pos.line(), pos.column(), p.path(), p.object()));
+            }
+        };
+        try {
+            rule.check(ctx);
+        } catch (RuntimeException | StackOverflowError | LinkageError e) {
+            out.add(new Finding(internalError.id(), internalError.severity(), "rule " + a.meta().id()
+                    + " failed on this file: " + e.getClass().getSimpleName(), internalError.remediation(),
+                    internalError.docs(), file.path(), 1, 1, "", ObjectRef.NONE));
+        }
+    }
+
+    private Finding finding(RuleMeta meta, Severity severity, String message, ManifestObject o, String path) {
+        Position pos = o.positions().locate(path);
+        return new Finding(meta.id(), severity, message, meta.remediation(), meta.docs(), o.source(),
+                pos.line(), pos.column(), path, refOf(o));
+    }
+
+    private static ObjectRef refOf(ManifestObject o) {
+        ObjectRef r = o.ref();
+        return new ObjectRef(r.apiVersion(), r.kind(), o.namespace(), r.name());
+    }
+
+    /** Rule id to the JSON path of its annotation, from the object and its pod template. */
+    private static Map<String, String> suppressionsOf(ManifestObject o) {
+        Map<String, String> out = new LinkedHashMap<>();
+        collect(o.tree().path("metadata").path("annotations"), JsonPath.of("metadata", "annotations"), out);
+        o.podTemplate().ifPresent(t -> collect(at(o.tree(), t.path()).path("metadata").path("annotations"),
+                JsonPath.child(JsonPath.child(t.path(), "metadata"), "annotations"), out));
+        return out;
+    }
+
+    private static JsonNode at(JsonNode root, String dotted) {
+        JsonNode n = root;
+        if (!dotted.isEmpty()) {
+            for (String k : dotted.split("\\.")) {
+                n = n.path(k);
+            }
+        }
+        return n;
+    }
+
+    private static void collect(JsonNode annotations, String path, Map<String, String> out) {
+        Iterator<String> names = annotations.isObject() ? annotations.fieldNames() : java.util.Collections.emptyIterator();
+        while (names.hasNext()) {
+            String key = names.next();
+            if (key.startsWith(IGNORE_PREFIX)) {
+                out.putIfAbsent(key.substring(IGNORE_PREFIX.length()), JsonPath.child(path, key));
+            }
+        }
+    }
+
+    private Exemption exemptionFor(String ruleId, ManifestObject o) {
+        for (Exemption e : config.exemptions()) {
+            if (e.covers(ruleId) && e.matches(o)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private Collection<Finding> unusedExemptions(Map<Exemption, Boolean> used) {
+        if (active.stream().noneMatch(a -> a.meta().id().equals(suppressionUnused.id()))
+                && !catalog.contains(suppressionUnused.id())) {
+            return List.of();
+        }
+        List<Finding> out = new ArrayList<>();
+        for (Exemption e : config.exemptions()) {
+            if (!used.containsKey(e)) {
+                out.add(new Finding(suppressionUnused.id(), suppressionUnused.severity(),
+                        "exemption (" + e.reason() + ") matched no finding", suppressionUnused.remediation(),
+                        suppressionUnused.docs(), config.source() == null ? "<config>" : config.source(),
+                        e.position().line(), e.position().column(), "", ObjectRef.NONE));
+            }
+        }
+        return out;
+    }
+
+    private static String firstLine(String s) {
+        int cut = s.indexOf('\n');
+        return cut > 0 ? s.substring(0, cut) : s;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.palisade.index;
+
+import dev.palisade.model.ManifestObject;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The objects cross-object rules may ask about. Offline it is the whole lint set; in the cluster it
+ * is backed by informer caches, which may not hold every kind: rules call {@link #covers} first and
+ * stay silent about what the index cannot see, rather than report a false "missing".
+ */
+public interface ObjectIndex {
+    /** Objects of {@code kind} (any apiVersion) in {@code namespace}; null means every namespace. */
+    List<ManifestObject> list(String kind, String namespace);
+
+    /** The object of that kind, namespace (ignored for cluster-scoped kinds) and name. */
+    default Optional<ManifestObject> get(String kind, String namespace, String name) {
+        return list(kind, namespace).stream().filter(o -> name != null && name.equals(o.name())).findFirst();
+    }
+
+    /** Workloads and Pods in {@code namespace} whose pod template labels satisfy {@code matches}. */
+    List<ManifestObject> podTemplates(String namespace, Predicate<java.util.Map<String, String>> matches);
+
+    /** Whether the index knows every object of {@code kind}, so an absence means something. */
+    boolean covers(String kind);
+
+    /** Whether the index knows every workload and Pod, so template queries are complete. */
+    default boolean coversWorkloads() {
+        return covers("Deployment") && covers("StatefulSet") && covers("DaemonSet") && covers("ReplicaSet")
+                && covers("Job") && covers("CronJob") && covers("Pod") && covers("ReplicationController");
+    }
+
+    /** An index that knows nothing: every cross-object check is skipped. */
+    ObjectIndex EMPTY = new ObjectIndex() {
+        @Override
+        public List<ManifestObject> list(String kind, String namespace) {
+            return List.of();
+        }
+
+        @Override
+        public List<ManifestObject> podTemplates(String namespace, Predicate<java.util.Map<String, String>> matches) {
+            return List.of();
+        }
+
+        @Override
+        public boolean covers(String kind) {
+            return false;
+        }
+    };
+}

@@ -1,0 +1,478 @@
+package dev.palisade.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.palisade.model.JsonPath;
+import dev.palisade.model.ManifestObject;
+import dev.palisade.model.ObjectRef;
+import dev.palisade.model.Position;
+import dev.palisade.model.PositionIndex;
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Reads YAML and JSON manifests into {@link ManifestObject}s whose every node keeps its position.
+ * Only snakeyaml's composer is used: no constructor runs, so tags can never instantiate classes.
+ * Problems (syntax, duplicate keys, limits, missing kind) are returned as values, never thrown.
+ */
+public final class ManifestLoader {
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final LoaderLimits limits;
+    private final String defaultNamespace;
+
+    public ManifestLoader(LoaderLimits limits, String defaultNamespace) {
+        this.limits = limits;
+        this.defaultNamespace = defaultNamespace;
+    }
+
+    public ManifestLoader() {
+        this(LoaderLimits.DEFAULT, "default");
+    }
+
+    /** Reads a file; an unreadable or undecodable file becomes a problem of the result. */
+    public SourceFile load(Path file) {
+        String name = file.toString();
+        try {
+            long size = Files.size(file);
+            if (size > limits.maxFileChars()) {
+                return failed(name, new LoadProblem(LoadProblem.Kind.TOO_LARGE,
+                        "file is " + size + " bytes, over the limit of " + limits.maxFileChars(), Position.START));
+            }
+            return load(name, Files.readAllBytes(file));
+        } catch (IOException | SecurityException e) {
+            return failed(name, new LoadProblem(LoadProblem.Kind.SYNTAX,
+                    "cannot read file: " + describe(e), Position.START));
+        }
+    }
+
+    /** Reads content given as bytes (stdin, admission requests, tests). */
+    public SourceFile load(String name, byte[] bytes) {
+        Decoded decoded = decode(bytes);
+        if (decoded.problem != null) {
+            return failed(name, decoded.problem);
+        }
+        return load(name, decoded.text);
+    }
+
+    /** Reads content given as text. */
+    public SourceFile load(String name, String text) {
+        List<String> lines = List.of(text.split("\r?\n", -1));
+        List<ManifestObject> objects = new ArrayList<>();
+        List<LoadProblem> problems = new ArrayList<>();
+        Yaml yaml = new Yaml(new SafeConstructor(options()), new org.yaml.snakeyaml.representer.Representer(
+                new org.yaml.snakeyaml.DumperOptions()), new org.yaml.snakeyaml.DumperOptions(), options());
+        try {
+            Iterator<Node> documents = yaml.composeAll(new StringReader(text)).iterator();
+            while (documents.hasNext()) {
+                Node root = documents.next();
+                readDocument(name, root, objects, problems);
+            }
+        } catch (MarkedYAMLException e) {
+            Mark mark = pointOf(e);
+            problems.add(new LoadProblem(LoadProblem.Kind.SYNTAX, syntaxMessage(e), position(mark)));
+        } catch (YAMLException e) {
+            LoadProblem.Kind kind = isLimit(e) ? LoadProblem.Kind.TOO_LARGE : LoadProblem.Kind.SYNTAX;
+            problems.add(new LoadProblem(kind, firstLine(e.getMessage()), Position.START));
+        } catch (StackOverflowError e) {
+            problems.add(new LoadProblem(LoadProblem.Kind.TOO_LARGE, "nesting too deep to read", Position.START));
+        }
+        return new SourceFile(name, List.copyOf(objects), List.copyOf(problems), lines);
+    }
+
+    private LoaderOptions options() {
+        LoaderOptions o = new LoaderOptions();
+        o.setAllowDuplicateKeys(true); // detected below, with a position, instead of a bare exception
+        o.setMaxAliasesForCollections(limits.maxAliases());
+        o.setCodePointLimit(limits.maxFileChars());
+        o.setNestingDepthLimit(limits.maxDepth());
+        o.setAllowRecursiveKeys(false);
+        o.setProcessComments(false);
+        return o;
+    }
+
+    private void readDocument(String source, Node root, List<ManifestObject> objects, List<LoadProblem> problems) {
+        if (root == null || (root instanceof ScalarNode s && s.getTag().equals(Tag.NULL))) {
+            return; // empty or comment-only document
+        }
+        Position start = position(root.getStartMark());
+        int chars = root.getEndMark().getIndex() - root.getStartMark().getIndex();
+        if (chars > limits.maxDocumentChars()) {
+            problems.add(new LoadProblem(LoadProblem.Kind.TOO_LARGE, "document is " + chars
+                    + " characters, over the limit of " + limits.maxDocumentChars(), start));
+            return;
+        }
+        if (!(root instanceof MappingNode)) {
+            problems.add(new LoadProblem(LoadProblem.Kind.KIND_MISSING,
+                    "document is " + describeNode(root) + ", not a Kubernetes object (a mapping with apiVersion and kind)",
+                    start));
+            return;
+        }
+        Converted doc = convert(root, problems);
+        if (doc == null) {
+            return;
+        }
+        JsonNode items = doc.tree.get("items");
+        String kind = doc.tree.path("kind").asText("");
+        if (kind.endsWith("List") && items instanceof ArrayNode && root instanceof MappingNode map) {
+            readListItems(source, map, objects, problems);
+            return;
+        }
+        addObject(source, doc, objects, problems);
+    }
+
+    /** {@code kind: List} and typed lists: each item is an object of its own. */
+    private void readListItems(String source, MappingNode list, List<ManifestObject> objects, List<LoadProblem> problems) {
+        for (NodeTuple t : list.getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("items")
+                    && t.getValueNode() instanceof SequenceNode seq) {
+                for (Node item : seq.getValue()) {
+                    if (!(item instanceof MappingNode)) {
+                        problems.add(new LoadProblem(LoadProblem.Kind.KIND_MISSING, "list item is "
+                                + describeNode(item) + ", not a Kubernetes object", position(item.getStartMark())));
+                        continue;
+                    }
+                    Converted c = convert(item, problems);
+                    if (c != null) {
+                        addObject(source, c, objects, problems);
+                    }
+                }
+            }
+        }
+    }
+
+    private void addObject(String source, Converted doc, List<ManifestObject> objects, List<LoadProblem> problems) {
+        ManifestObject object = new ManifestObject(source, doc.tree, doc.positions, defaultNamespace);
+        ObjectRef ref = object.ref();
+        if (ref.apiVersion() == null || ref.kind() == null) {
+            String missing = ref.apiVersion() == null && ref.kind() == null ? "apiVersion and kind"
+                    : ref.apiVersion() == null ? "apiVersion" : "kind";
+            problems.add(new LoadProblem(LoadProblem.Kind.KIND_MISSING, "object has no " + missing
+                    + " (or it is not a string), so it cannot be applied", doc.positions.locate(""), "", ref));
+            return;
+        }
+        objects.add(object);
+    }
+
+    private record Converted(ObjectNode tree, PositionIndex positions) {
+    }
+
+    private Converted convert(Node root, List<LoadProblem> problems) {
+        PositionIndex positions = new PositionIndex();
+        Walk walk = new Walk(positions, problems);
+        try {
+            JsonNode tree = walk.toJson(root, "", 0);
+            return new Converted((ObjectNode) tree, positions);
+        } catch (LimitExceeded e) {
+            problems.add(new LoadProblem(LoadProblem.Kind.TOO_LARGE, e.getMessage(), position(root.getStartMark())));
+            return null;
+        }
+    }
+
+    private static final class LimitExceeded extends RuntimeException {
+        LimitExceeded(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Converts one document's node graph to a Jackson tree, recording positions on the way. */
+    private final class Walk {
+        private final PositionIndex positions;
+        private final List<LoadProblem> problems;
+        private int nodes;
+
+        Walk(PositionIndex positions, List<LoadProblem> problems) {
+            this.positions = positions;
+            this.problems = problems;
+        }
+
+        JsonNode toJson(Node node, String path, int depth) {
+            if (++nodes > limits.maxNodes()) {
+                throw new LimitExceeded("document expands to over " + limits.maxNodes()
+                        + " nodes (aliases multiply them); refused");
+            }
+            if (depth > limits.maxDepth()) {
+                throw new LimitExceeded("document nests deeper than " + limits.maxDepth() + " levels; refused");
+            }
+            positions.put(path, position(node.getStartMark()));
+            if (node instanceof MappingNode map) {
+                ObjectNode out = JSON.objectNode();
+                readMapping(map, path, depth, out, new HashSet<>(), true);
+                return out;
+            }
+            if (node instanceof SequenceNode seq) {
+                ArrayNode out = JSON.arrayNode();
+                List<Node> items = seq.getValue();
+                for (int i = 0; i < items.size(); i++) {
+                    out.add(toJson(items.get(i), JsonPath.index(path, i), depth + 1));
+                }
+                return out;
+            }
+            ScalarNode scalar = (ScalarNode) node;
+            JsonNode value = scalar(scalar);
+            if (scalar.isPlain() && !value.isTextual() && !value.isNull()) {
+                positions.putPlainScalar(path, scalar.getValue());
+            }
+            return value;
+        }
+
+        /** Merge keys ({@code <<}) first, so explicit keys win as YAML says. */
+        private void readMapping(MappingNode map, String path, int depth, ObjectNode out, Set<String> explicit,
+                boolean reportDuplicates) {
+            for (NodeTuple t : map.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && k.getTag().equals(Tag.MERGE)) {
+                    Node v = t.getValueNode();
+                    List<Node> sources = v instanceof SequenceNode s ? s.getValue() : List.of(v);
+                    for (Node src : sources) {
+                        if (src instanceof MappingNode m) {
+                            readMapping(m, path, depth, out, explicit, false);
+                        }
+                    }
+                }
+            }
+            Set<String> seen = new HashSet<>();
+            for (NodeTuple t : map.getValue()) {
+                Node keyNode = t.getKeyNode();
+                if (keyNode instanceof ScalarNode k && k.getTag().equals(Tag.MERGE)) {
+                    continue;
+                }
+                String key = keyText(keyNode);
+                String childPath = JsonPath.child(path, key);
+                Position keyPosition = position(keyNode.getStartMark());
+                if (!seen.add(key) && reportDuplicates) {
+                    problems.add(new LoadProblem(LoadProblem.Kind.DUPLICATE_KEY, "key '" + key
+                            + "' appears twice in this mapping; the API server keeps only one of them",
+                            keyPosition, childPath, ObjectRef.NONE));
+                }
+                if (reportDuplicates) {
+                    explicit.add(key);
+                } else if (explicit.contains(key) || out.has(key)) {
+                    continue;
+                }
+                positions.put(childPath, keyPosition);
+                out.set(key, toJson(t.getValueNode(), childPath, depth + 1));
+            }
+        }
+
+        private String keyText(Node keyNode) {
+            if (keyNode instanceof ScalarNode s) {
+                return s.getValue();
+            }
+            problems.add(new LoadProblem(LoadProblem.Kind.SYNTAX,
+                    "a mapping key must be a plain string, not " + describeNode(keyNode),
+                    position(keyNode.getStartMark())));
+            return "<complex key>";
+        }
+    }
+
+    /** Resolves a scalar as YAML 1.1 does (which is what kubectl's YAML library does too). */
+    static JsonNode scalar(ScalarNode node) {
+        String v = node.getValue();
+        Tag tag = node.getTag();
+        if (tag.equals(Tag.NULL)) {
+            return JSON.nullNode();
+        }
+        if (tag.equals(Tag.BOOL)) {
+            String l = v.toLowerCase(Locale.ROOT);
+            return JSON.booleanNode(l.equals("true") || l.equals("yes") || l.equals("on") || l.equals("y"));
+        }
+        if (tag.equals(Tag.INT)) {
+            BigInteger i = parseInt(v);
+            if (i == null) {
+                return JSON.textNode(v);
+            }
+            return i.bitLength() < 32 ? JSON.numberNode(i.intValue())
+                    : i.bitLength() < 64 ? JSON.numberNode(i.longValue()) : JSON.numberNode(i);
+        }
+        if (tag.equals(Tag.FLOAT)) {
+            return parseFloat(v);
+        }
+        return JSON.textNode(v);
+    }
+
+    private static BigInteger parseInt(String raw) {
+        String v = raw.replace("_", "");
+        int sign = 1;
+        if (v.startsWith("-")) {
+            sign = -1;
+            v = v.substring(1);
+        } else if (v.startsWith("+")) {
+            v = v.substring(1);
+        }
+        try {
+            BigInteger result;
+            if (v.equals("0")) {
+                result = BigInteger.ZERO;
+            } else if (v.startsWith("0b")) {
+                result = new BigInteger(v.substring(2), 2);
+            } else if (v.startsWith("0x")) {
+                result = new BigInteger(v.substring(2), 16);
+            } else if (v.startsWith("0o")) {
+                result = new BigInteger(v.substring(2), 8);
+            } else if (v.startsWith("0")) {
+                result = new BigInteger(v.substring(1), 8);
+            } else if (v.contains(":")) {
+                result = BigInteger.ZERO;
+                for (String part : v.split(":")) {
+                    result = result.multiply(BigInteger.valueOf(60)).add(new BigInteger(part));
+                }
+            } else {
+                result = new BigInteger(v);
+            }
+            return sign < 0 ? result.negate() : result;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static JsonNode parseFloat(String raw) {
+        String v = raw.replace("_", "").toLowerCase(Locale.ROOT);
+        if (v.endsWith(".inf") || v.endsWith(".nan") || v.contains(":")) {
+            return JSON.textNode(raw); // not representable in JSON; the API server rejects these too
+        }
+        try {
+            return JSON.numberNode(Double.parseDouble(v));
+        } catch (NumberFormatException e) {
+            return JSON.textNode(raw);
+        }
+    }
+
+    private static String describeNode(Node node) {
+        if (node instanceof SequenceNode) {
+            return "a list";
+        }
+        if (node instanceof MappingNode) {
+            return "a mapping";
+        }
+        ScalarNode s = (ScalarNode) node;
+        String v = s.getValue();
+        return "the scalar '" + (v.length() > 40 ? v.substring(0, 40) + "..." : v) + "'";
+    }
+
+    private static Position position(Mark mark) {
+        return mark == null ? Position.START : new Position(mark.getLine() + 1, mark.getColumn() + 1);
+    }
+
+    /**
+     * Where to point: the problem mark, except when the parser only noticed at the end of the stream
+     * (an unclosed quote or bracket), where the construct that was never closed is more useful.
+     */
+    private static Mark pointOf(MarkedYAMLException e) {
+        boolean atEnd = String.valueOf(e.getProblem()).contains("end of stream");
+        if ((atEnd || e.getProblemMark() == null) && e.getContextMark() != null) {
+            return e.getContextMark();
+        }
+        return e.getProblemMark();
+    }
+
+    private static String syntaxMessage(MarkedYAMLException e) {
+        StringBuilder sb = new StringBuilder();
+        if (e.getContext() != null) {
+            sb.append(e.getContext()).append(": ");
+        }
+        sb.append(e.getProblem() != null ? e.getProblem() : firstLine(e.getMessage()));
+        return sb.toString().replaceAll("\\s+", " ").trim();
+    }
+
+    private static boolean isLimit(YAMLException e) {
+        String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        return m.contains("limit") || m.contains("too many") || m.contains("exceed");
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable YAML";
+        }
+        int cut = s.indexOf('\n');
+        return cut > 0 ? s.substring(0, cut) : s;
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private SourceFile failed(String name, LoadProblem problem) {
+        return new SourceFile(name, List.of(), List.of(problem), List.of());
+    }
+
+    private record Decoded(String text, LoadProblem problem) {
+    }
+
+    /** UTF-8 (with or without a BOM) or UTF-16 with a BOM; invalid bytes are a problem with a position. */
+    private static Decoded decode(byte[] bytes) {
+        int offset = 0;
+        java.nio.charset.Charset charset = StandardCharsets.UTF_8;
+        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
+            offset = 3;
+        } else if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF) {
+            charset = StandardCharsets.UTF_16BE;
+            offset = 2;
+        } else if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE) {
+            charset = StandardCharsets.UTF_16LE;
+            offset = 2;
+        }
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
+        CharBuffer out = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 16L, (long) bytes.length + 16));
+        CoderResult r = decoder.decode(in, out, true);
+        if (r.isError()) {
+            out.flip();
+            String before = out.toString();
+            int line = 1;
+            int lastBreak = -1;
+            for (int i = 0; i < before.length(); i++) {
+                if (before.charAt(i) == '\n') {
+                    line++;
+                    lastBreak = i;
+                }
+            }
+            return new Decoded(null, new LoadProblem(LoadProblem.Kind.SYNTAX,
+                    "invalid " + charset.name() + " byte sequence; manifests must be UTF-8 text",
+                    new Position(line, before.length() - lastBreak)));
+        }
+        try {
+            decoder.flush(out);
+        } catch (IllegalStateException e) {
+            // flush after a completed decode cannot fail; nothing to report
+        }
+        out.flip();
+        return new Decoded(out.toString(), null);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.palisade.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One Kubernetes object as rules see it: the generic tree (any kind, CRDs included), a typed fabric8
+ * model for built-in kinds, and where each of its nodes stands in the source.
+ */
+public final class ManifestObject {
+    private final String source;
+    private final ObjectNode tree;
+    private final PositionIndex positions;
+    private final ObjectRef ref;
+    private final String effectiveNamespace;
+    private volatile TypedModels.Conversion conversion;
+    private volatile Optional<PodTemplateView> podTemplate;
+
+    /**
+     * @param source           the file the object came from ("-" for stdin, "<admission>" in the cluster)
+     * @param tree             the object's content
+     * @param positions        positions of the tree's nodes, relative to the object's root
+     * @param defaultNamespace the namespace of namespaced objects that do not name one
+     */
+    public ManifestObject(String source, ObjectNode tree, PositionIndex positions, String defaultNamespace) {
+        this.source = source;
+        this.tree = tree;
+        this.positions = positions;
+        String kind = text(tree, "kind");
+        String ns = text(tree.path("metadata"), "namespace");
+        this.ref = new ObjectRef(text(tree, "apiVersion"), kind, ns, text(tree.path("metadata"), "name"));
+        this.effectiveNamespace = Kinds.isClusterScoped(kind) ? null
+                : (ns == null || ns.isEmpty() ? defaultNamespace : ns);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v != null && v.isValueNode() && !v.isNull() ? v.asText() : null;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public ObjectNode tree() {
+        return tree;
+    }
+
+    public PositionIndex positions() {
+        return positions;
+    }
+
+    /** apiVersion, kind, name and the namespace as written (null when absent). */
+    public ObjectRef ref() {
+        return ref;
+    }
+
+    public String kind() {
+        return ref.kind();
+    }
+
+    public String name() {
+        return ref.name();
+    }
+
+    /** The namespace the object lands in: as written, else the default; null for cluster-scoped kinds. */
+    public String namespace() {
+        return effectiveNamespace;
+    }
+
+    /** The fabric8 model of this object, when its apiVersion/kind is a built-in Palisade knows. */
+    public Optional<HasMetadata> typed() {
+        return Optional.ofNullable(conversion().value());
+    }
+
+    /** The typed model when it is of the given class. */
+    public <T extends HasMetadata> Optional<T> as(Class<T> type) {
+        return typed().filter(type::isInstance).map(type::cast);
+    }
+
+    /** Fields whose value the typed model could not read (e.g. {@code replicas: 3e}). */
+    public List<TypedModels.FieldError> typeErrors() {
+        return conversion().errors();
+    }
+
+    /** The pod template when the object runs pods (see {@link Workloads}). */
+    public Optional<PodTemplateView> podTemplate() {
+        Optional<PodTemplateView> t = podTemplate;
+        if (t == null) {
+            t = Workloads.extract(this);
+            podTemplate = t;
+        }
+        return t;
+    }
+
+    private TypedModels.Conversion conversion() {
+        TypedModels.Conversion c = conversion;
+        if (c == null) {
+            c = TypedModels.convert(tree, ref);
+            conversion = c;
+        }
+        return c;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.palisade.rules.input;
+
+import dev.palisade.engine.ObjectContext;
+import dev.palisade.engine.ObjectRule;
+import dev.palisade.engine.RuleInfo;
+import dev.palisade.model.Severity;
+import dev.palisade.model.TypedModels;
+
+@RuleInfo(id = "field-type-invalid", severity = Severity.ERROR, category = "input",
+        summary = "A field of a built-in kind holds a value of the wrong type (e.g. replicas: 3e); the API "
+                + "server rejects the object.",
+        remediation = "Write the value in the type the field takes: a number without letters, a list where "
+                + "a list is expected, quotes around strings that look like numbers.")
+public final class FieldTypeInvalid implements ObjectRule {
+    @Override
+    public void check(ObjectContext ctx) {
+        for (TypedModels.FieldError e : ctx.object().typeErrors()) {
+            String value = ctx.object().positions().plainScalar(e.path());
+            String field = e.path().isEmpty() ? "object" : e.path();
+            ctx.report(e.path(), field + ": " + e.message() + (value != null ? ", got '" + value + "'" : ""));
+        }
+    }
+}
