@@ -89,7 +89,7 @@ public final class ConfigLoader {
             throw new ConfigException(source, List.of(String.valueOf(e.getMessage())));
         }
         if (root == null) {
-            return new PalisadeConfig(source, Map.of(), List.of(), null, Map.of());
+            return PalisadeConfig.DEFAULT.withSource(source);
         }
         if (!(root instanceof MappingNode top)) {
             throw new ConfigException(source, List.of(at(root) + "the configuration must be a mapping"));
@@ -121,7 +121,8 @@ public final class ConfigLoader {
         if (!problems.isEmpty()) {
             throw new ConfigException(source, problems);
         }
-        return new PalisadeConfig(source, Map.copyOf(rules), List.copyOf(exemptions), namespace, Map.copyOf(extensions));
+        return new PalisadeConfig(source, Map.copyOf(rules), List.copyOf(exemptions), namespace, Map.copyOf(extensions),
+                PalisadeConfig.SchemaOptions.DEFAULT);
     }
 
     /** The whole file as plain maps and lists, for sections handed on unvalidated. */

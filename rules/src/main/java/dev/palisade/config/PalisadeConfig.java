@@ -11,11 +11,36 @@ import java.util.Map;
  * @param exemptions exemptions in file order
  * @param namespace  the namespace of objects that name none (null: "default")
  * @param extensions sections owned by an embedding program (e.g. {@code webhook}), unvalidated here
+ * @param schema     how objects are validated against API schemas
  */
 public record PalisadeConfig(String source, Map<String, RuleConfig> rules, List<Exemption> exemptions,
-        String namespace, Map<String, Object> extensions) {
+        String namespace, Map<String, Object> extensions, SchemaOptions schema) {
 
-    public static final PalisadeConfig DEFAULT = new PalisadeConfig(null, Map.of(), List.of(), null, Map.of());
+    public static final PalisadeConfig DEFAULT =
+            new PalisadeConfig(null, Map.of(), List.of(), null, Map.of(), SchemaOptions.DEFAULT);
+
+    /**
+     * Schema validation settings (the CLI's --kubernetes-version, --crd, --schema-location,
+     * --allow-network, --strict-kinds; the {@code schema:} section of the file).
+     *
+     * @param kubernetesVersion "1.NN", or null for the newest bundled
+     * @param crdPaths          files or folders holding CustomResourceDefinitions
+     * @param schemaLocations   kubeconform-style location templates (local paths; URLs need allowNetwork)
+     * @param allowNetwork      whether schemas may be fetched over the network
+     * @param strictKinds       whether an unknown kind is a warning rather than info
+     */
+    public record SchemaOptions(String kubernetesVersion, List<String> crdPaths, List<String> schemaLocations,
+            boolean allowNetwork, boolean strictKinds) {
+        public static final SchemaOptions DEFAULT = new SchemaOptions(null, List.of(), List.of(), false, false);
+    }
+
+    public PalisadeConfig withSource(String path) {
+        return new PalisadeConfig(path, rules, exemptions, namespace, extensions, schema);
+    }
+
+    public PalisadeConfig withSchema(SchemaOptions options) {
+        return new PalisadeConfig(source, rules, exemptions, namespace, extensions, options);
+    }
 
     public RuleConfig rule(String id) {
         return rules.getOrDefault(id, RuleConfig.DEFAULT);
@@ -26,6 +51,6 @@ public record PalisadeConfig(String source, Map<String, RuleConfig> rules, List<
     }
 
     public PalisadeConfig withNamespace(String ns) {
-        return new PalisadeConfig(source, rules, exemptions, ns, extensions);
+        return new PalisadeConfig(source, rules, exemptions, ns, extensions, schema);
     }
 }

@@ -160,6 +160,11 @@ public final class Engine {
             }
 
             @Override
+            public PalisadeConfig config() {
+                return config;
+            }
+
+            @Override
             public void report(String path, String message) {
                 out.add(finding(a.meta(), a.severity(), message, o, path));
             }

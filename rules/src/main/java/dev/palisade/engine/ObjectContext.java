@@ -1,5 +1,6 @@
 package dev.palisade.engine;
 
+import dev.palisade.config.PalisadeConfig;
 import dev.palisade.index.ObjectIndex;
 import dev.palisade.model.ManifestObject;
 import dev.palisade.model.PodTemplateView;
@@ -13,6 +14,9 @@ public interface ObjectContext {
     ObjectIndex index();
 
     RuleParams params();
+
+    /** The run's configuration (schema options, default namespace...). */
+    PalisadeConfig config();
 
     /** The pod template of a workload (or the Pod itself), when the object has one. */
     default Optional<PodTemplateView> podTemplate() {

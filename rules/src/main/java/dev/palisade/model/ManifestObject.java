@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * One Kubernetes object as rules see it: the generic tree (any kind, CRDs included), a typed fabric8
@@ -18,6 +21,7 @@ public final class ManifestObject {
     private final String effectiveNamespace;
     private volatile TypedModels.Conversion conversion;
     private volatile Optional<PodTemplateView> podTemplate;
+    private final Map<String, Object> memo = new ConcurrentHashMap<>(4);
 
     /**
      * @param source           the file the object came from ("-" for stdin, "<admission>" in the cluster)
@@ -94,6 +98,16 @@ public final class ManifestObject {
             podTemplate = t;
         }
         return t;
+    }
+
+    /**
+     * Computes a value once per object and keeps it, so that several rules can share one expensive
+     * result (e.g. the schema validation of this object). Keys are owned by their callers: use a
+     * class name as prefix.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T memo(String key, Supplier<T> compute) {
+        return (T) memo.computeIfAbsent(key, k -> compute.get());
     }
 
     private TypedModels.Conversion conversion() {
