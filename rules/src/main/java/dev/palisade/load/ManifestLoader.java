@@ -100,6 +100,10 @@ public final class ManifestLoader {
         } catch (MarkedYAMLException e) {
             Mark mark = pointOf(e);
             problems.add(new LoadProblem(LoadProblem.Kind.SYNTAX, syntaxMessage(e), position(mark)));
+        } catch (org.yaml.snakeyaml.reader.ReaderException e) {
+            problems.add(new LoadProblem(LoadProblem.Kind.SYNTAX, String.format(
+                    "character U+%04X is not allowed in YAML (binary data, or a control character?)",
+                    e.getCodePoint()), positionOf(text, e.getPosition())));
         } catch (YAMLException e) {
             LoadProblem.Kind kind = isLimit(e) ? LoadProblem.Kind.TOO_LARGE : LoadProblem.Kind.SYNTAX;
             problems.add(new LoadProblem(kind, firstLine(e.getMessage()), Position.START));
@@ -378,6 +382,19 @@ public final class ManifestLoader {
         return "the scalar '" + (v.length() > 40 ? v.substring(0, 40) + "..." : v) + "'";
     }
 
+    /** Line and column of a character offset. */
+    private static Position positionOf(String text, int offset) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < Math.min(offset, text.length()); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new Position(line, offset - lineStart + 1);
+    }
+
     private static Position position(Mark mark) {
         return mark == null ? Position.START : new Position(mark.getLine() + 1, mark.getColumn() + 1);
     }
@@ -387,7 +404,8 @@ public final class ManifestLoader {
      * (an unclosed quote or bracket), where the construct that was never closed is more useful.
      */
     private static Mark pointOf(MarkedYAMLException e) {
-        boolean atEnd = String.valueOf(e.getProblem()).contains("end of stream");
+        String problem = String.valueOf(e.getProblem());
+        boolean atEnd = problem.contains("end of stream") || problem.contains("<stream end>");
         if ((atEnd || e.getProblemMark() == null) && e.getContextMark() != null) {
             return e.getContextMark();
         }

@@ -42,7 +42,7 @@ public final class ManifestObject {
 
     private static String text(JsonNode node, String field) {
         JsonNode v = node.get(field);
-        return v != null && v.isValueNode() && !v.isNull() ? v.asText() : null;
+        return v != null && v.isTextual() ? v.asText() : null; // kind: 42 is no kind
     }
 
     public String source() {
