@@ -89,6 +89,7 @@ public final class ManifestLoader {
         List<String> lines = List.of(text.split("\r?\n", -1));
         List<ManifestObject> objects = new ArrayList<>();
         List<LoadProblem> problems = new ArrayList<>();
+        text = blankOversizedDocuments(text, problems);
         Yaml yaml = new Yaml(new SafeConstructor(options()), new org.yaml.snakeyaml.representer.Representer(
                 new org.yaml.snakeyaml.DumperOptions()), new org.yaml.snakeyaml.DumperOptions(), options());
         try {
@@ -111,6 +112,46 @@ public final class ManifestLoader {
             problems.add(new LoadProblem(LoadProblem.Kind.TOO_LARGE, "nesting too deep to read", Position.START));
         }
         return new SourceFile(name, List.copyOf(objects), List.copyOf(problems), lines);
+    }
+
+    /**
+     * Refuses documents over the size limit before snakeyaml sees them: its reader copies its buffer for
+     * every chunk of a long token, so a 10 MB line would take minutes. The oversized document is replaced by
+     * as many empty lines, which keeps the positions of the other documents right.
+     */
+    private String blankOversizedDocuments(String text, List<LoadProblem> problems) {
+        if (text.length() <= limits.maxDocumentChars()) {
+            return text;
+        }
+        StringBuilder kept = new StringBuilder(text.length());
+        int start = 0;
+        while (start < text.length()) {
+            int end = nextDocumentStart(text, start);
+            if (end - start > limits.maxDocumentChars()) {
+                problems.add(new LoadProblem(LoadProblem.Kind.TOO_LARGE, "document is " + (end - start)
+                        + " characters, over the limit of " + limits.maxDocumentChars(), positionOf(text, start)));
+                text.chars().skip(start).limit(end - start).filter(c -> c == '\n').forEach(c -> kept.append('\n'));
+            } else {
+                kept.append(text, start, end);
+            }
+            start = end;
+        }
+        return kept.toString();
+    }
+
+    /** Offset of the next line starting with the document marker {@code ---}, or the end of the text. */
+    private static int nextDocumentStart(String text, int from) {
+        int at = from;
+        while (true) {
+            at = text.indexOf("\n---", at + 1);
+            if (at < 0) {
+                return text.length();
+            }
+            int after = at + 4;
+            if (after >= text.length() || Character.isWhitespace(text.charAt(after))) {
+                return at + 1;
+            }
+        }
     }
 
     private LoaderOptions options() {
