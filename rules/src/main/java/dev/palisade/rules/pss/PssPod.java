@@ -1,7 +1,6 @@
 package dev.palisade.rules.pss;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.palisade.engine.ObjectContext;
 import dev.palisade.engine.RuleParams;
 import dev.palisade.model.JsonPath;
@@ -188,6 +187,6 @@ public final class PssPod {
                 n = n.path(k);
             }
         }
-        return n == null ? MissingNode.getInstance() : n;
+        return n;
     }
 }
