@@ -3,6 +3,7 @@ package dev.palisade.config;
 import dev.palisade.engine.RuleCatalog;
 import dev.palisade.engine.RuleInfo;
 import dev.palisade.engine.RuleMeta;
+import dev.palisade.model.PodSecurityLevel;
 import dev.palisade.model.Position;
 import dev.palisade.model.Severity;
 import java.io.IOException;
@@ -47,11 +48,16 @@ import org.yaml.snakeyaml.nodes.Tag;
  *     names: ["*"]
  *     paths: ["legacy/**"]
  *     reason: debugging pods are created by hand on purpose
+ * pss:                          # Pod Security levels for namespaces without pod-security labels
+ *   enforce: baseline           # its controls are errors (privileged, baseline or restricted)
+ *   warn: restricted            # controls of a higher warn or audit level are warnings
+ *   audit: privileged
  * </pre>
  */
 public final class ConfigLoader {
     public static final String FILE_NAME = ".palisade.yaml";
-    private static final Set<String> TOP_KEYS = Set.of("rules", "exemptions", "namespace");
+    private static final Set<String> TOP_KEYS = Set.of("rules", "exemptions", "namespace", "pss");
+    private static final Set<String> PSS_KEYS = Set.of("enforce", "warn", "audit");
     private static final Set<String> RULE_KEYS = Set.of("enabled", "severity", "params");
     private static final Set<String> EXEMPTION_KEYS = Set.of("rules", "kinds", "namespaces", "names", "paths", "reason");
 
@@ -98,6 +104,7 @@ public final class ConfigLoader {
         List<Exemption> exemptions = new ArrayList<>();
         Map<String, Object> extensions = new LinkedHashMap<>();
         String namespace = null;
+        PalisadeConfig.PodSecurityDefaults pss = PalisadeConfig.PodSecurityDefaults.DEFAULT;
         for (NodeTuple t : top.getValue()) {
             String key = scalar(t.getKeyNode());
             Node value = t.getValueNode();
@@ -108,6 +115,7 @@ public final class ConfigLoader {
             switch (key == null ? "" : key) {
                 case "rules" -> readRules(value, rules, problems);
                 case "exemptions" -> readExemptions(value, exemptions, problems);
+                case "pss" -> pss = readPodSecurity(value, problems);
                 case "namespace" -> {
                     namespace = scalar(value);
                     if (namespace == null || !namespace.matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
@@ -122,7 +130,7 @@ public final class ConfigLoader {
             throw new ConfigException(source, problems);
         }
         return new PalisadeConfig(source, Map.copyOf(rules), List.copyOf(exemptions), namespace, Map.copyOf(extensions),
-                PalisadeConfig.SchemaOptions.DEFAULT);
+                PalisadeConfig.SchemaOptions.DEFAULT, pss);
     }
 
     /** The whole file as plain maps and lists, for sections handed on unvalidated. */
@@ -262,6 +270,30 @@ public final class ConfigLoader {
             case STRING -> "a string";
             case STRING_LIST -> "a list of strings";
         };
+    }
+
+    private static PalisadeConfig.PodSecurityDefaults readPodSecurity(Node node, List<String> problems) {
+        PalisadeConfig.PodSecurityDefaults d = PalisadeConfig.PodSecurityDefaults.DEFAULT;
+        if (!(node instanceof MappingNode map)) {
+            problems.add(at(node) + "'pss' must be a mapping with enforce, warn, audit");
+            return d;
+        }
+        Map<String, PodSecurityLevel> levels = new LinkedHashMap<>();
+        for (NodeTuple t : map.getValue()) {
+            String key = scalar(t.getKeyNode());
+            if (key == null || !PSS_KEYS.contains(key)) {
+                problems.add(at(t.getKeyNode()) + "pss: unknown key '" + key + "'; expected one of " + sorted(PSS_KEYS));
+                continue;
+            }
+            PodSecurityLevel level = PodSecurityLevel.parse(scalar(t.getValueNode())).orElse(null);
+            if (level == null) {
+                problems.add(at(t.getValueNode()) + "pss: " + key + " must be privileged, baseline or restricted");
+            } else {
+                levels.put(key, level);
+            }
+        }
+        return new PalisadeConfig.PodSecurityDefaults(levels.getOrDefault("enforce", d.enforce()),
+                levels.getOrDefault("warn", d.warn()), levels.getOrDefault("audit", d.audit()));
     }
 
     private void readExemptions(Node node, List<Exemption> out, List<String> problems) {
