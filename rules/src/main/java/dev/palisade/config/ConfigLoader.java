@@ -5,6 +5,7 @@ import dev.palisade.engine.RuleInfo;
 import dev.palisade.engine.RuleMeta;
 import dev.palisade.model.Position;
 import dev.palisade.model.Severity;
+import dev.palisade.rules.user.UserRules;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -47,11 +48,17 @@ import org.yaml.snakeyaml.nodes.Tag;
  *     names: ["*"]
  *     paths: ["legacy/**"]
  *     reason: debugging pods are created by hand on purpose
+ * customRules:                  # rules without Java, see docs/user-rules.md
+ *   image-registry:
+ *     severity: warning
+ *     message: Image must come from registry.example.com
+ *     target: Container
+ *     schema: {properties: {image: {pattern: "^registry\\.example\\.com/"}}}
  * </pre>
  */
 public final class ConfigLoader {
     public static final String FILE_NAME = ".palisade.yaml";
-    private static final Set<String> TOP_KEYS = Set.of("rules", "exemptions", "namespace");
+    private static final Set<String> TOP_KEYS = Set.of("rules", "exemptions", "namespace", UserRules.SECTION);
     private static final Set<String> RULE_KEYS = Set.of("enabled", "severity", "params");
     private static final Set<String> EXEMPTION_KEYS = Set.of("rules", "kinds", "namespaces", "names", "paths", "reason");
 
@@ -94,6 +101,14 @@ public final class ConfigLoader {
         if (!(root instanceof MappingNode top)) {
             throw new ConfigException(source, List.of(at(root) + "the configuration must be a mapping"));
         }
+        // User rules first: the rules and exemptions sections may name them.
+        List<RuleCatalog.Entry> userRules = new ArrayList<>();
+        for (NodeTuple t : top.getValue()) {
+            if (UserRules.SECTION.equals(scalar(t.getKeyNode()))) {
+                userRules.addAll(UserRules.read(t.getValueNode(), catalog, source, problems));
+            }
+        }
+        RuleCatalog known = catalog.plus(userRules);
         Map<String, RuleConfig> rules = new LinkedHashMap<>();
         List<Exemption> exemptions = new ArrayList<>();
         Map<String, Object> extensions = new LinkedHashMap<>();
@@ -106,8 +121,10 @@ public final class ConfigLoader {
                 continue;
             }
             switch (key == null ? "" : key) {
-                case "rules" -> readRules(value, rules, problems);
-                case "exemptions" -> readExemptions(value, exemptions, problems);
+                case "rules" -> readRules(known, value, rules, problems);
+                case "exemptions" -> readExemptions(known, value, exemptions, problems);
+                case UserRules.SECTION -> {
+                }
                 case "namespace" -> {
                     namespace = scalar(value);
                     if (namespace == null || !namespace.matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
@@ -122,7 +139,7 @@ public final class ConfigLoader {
             throw new ConfigException(source, problems);
         }
         return new PalisadeConfig(source, Map.copyOf(rules), List.copyOf(exemptions), namespace, Map.copyOf(extensions),
-                PalisadeConfig.SchemaOptions.DEFAULT);
+                PalisadeConfig.SchemaOptions.DEFAULT, List.copyOf(userRules));
     }
 
     /** The whole file as plain maps and lists, for sections handed on unvalidated. */
@@ -131,7 +148,7 @@ public final class ConfigLoader {
         return all instanceof Map<?, ?> m ? m : Map.of();
     }
 
-    private void readRules(Node node, Map<String, RuleConfig> out, List<String> problems) {
+    private static void readRules(RuleCatalog catalog, Node node, Map<String, RuleConfig> out, List<String> problems) {
         if (!(node instanceof MappingNode map)) {
             problems.add(at(node) + "'rules' must be a mapping from rule id to settings");
             return;
@@ -147,7 +164,7 @@ public final class ConfigLoader {
         }
     }
 
-    private RuleConfig readRule(RuleMeta meta, Node node, List<String> problems) {
+    private static RuleConfig readRule(RuleMeta meta, Node node, List<String> problems) {
         if (node instanceof ScalarNode s) {
             String v = s.getValue();
             if (s.getTag().equals(Tag.BOOL)) {
@@ -193,7 +210,7 @@ public final class ConfigLoader {
         return new RuleConfig(enabled, severity, Map.copyOf(params));
     }
 
-    private void readParams(RuleMeta meta, Node node, Map<String, Object> out, List<String> problems) {
+    private static void readParams(RuleMeta meta, Node node, Map<String, Object> out, List<String> problems) {
         if (!(node instanceof MappingNode map)) {
             problems.add(at(node) + "rule " + meta.id() + ": params must be a mapping");
             return;
@@ -264,7 +281,7 @@ public final class ConfigLoader {
         };
     }
 
-    private void readExemptions(Node node, List<Exemption> out, List<String> problems) {
+    private static void readExemptions(RuleCatalog catalog, Node node, List<Exemption> out, List<String> problems) {
         if (!(node instanceof SequenceNode seq)) {
             problems.add(at(node) + "'exemptions' must be a list");
             return;

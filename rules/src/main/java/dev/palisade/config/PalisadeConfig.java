@@ -1,5 +1,6 @@
 package dev.palisade.config;
 
+import dev.palisade.engine.RuleCatalog;
 import java.util.List;
 import java.util.Map;
 
@@ -12,12 +13,19 @@ import java.util.Map;
  * @param namespace  the namespace of objects that name none (null: "default")
  * @param extensions sections owned by an embedding program (e.g. {@code webhook}), unvalidated here
  * @param schema     how objects are validated against API schemas
+ * @param userRules  rules defined in the file ({@code customRules}); the engine adds them to its catalog
  */
 public record PalisadeConfig(String source, Map<String, RuleConfig> rules, List<Exemption> exemptions,
-        String namespace, Map<String, Object> extensions, SchemaOptions schema) {
+        String namespace, Map<String, Object> extensions, SchemaOptions schema, List<RuleCatalog.Entry> userRules) {
 
     public static final PalisadeConfig DEFAULT =
-            new PalisadeConfig(null, Map.of(), List.of(), null, Map.of(), SchemaOptions.DEFAULT);
+            new PalisadeConfig(null, Map.of(), List.of(), null, Map.of(), SchemaOptions.DEFAULT, List.of());
+
+    /** A configuration without user-defined rules. */
+    public PalisadeConfig(String source, Map<String, RuleConfig> rules, List<Exemption> exemptions,
+            String namespace, Map<String, Object> extensions, SchemaOptions schema) {
+        this(source, rules, exemptions, namespace, extensions, schema, List.of());
+    }
 
     /**
      * Schema validation settings (the CLI's --kubernetes-version, --crd, --schema-location,
@@ -35,11 +43,11 @@ public record PalisadeConfig(String source, Map<String, RuleConfig> rules, List<
     }
 
     public PalisadeConfig withSource(String path) {
-        return new PalisadeConfig(path, rules, exemptions, namespace, extensions, schema);
+        return new PalisadeConfig(path, rules, exemptions, namespace, extensions, schema, userRules);
     }
 
     public PalisadeConfig withSchema(SchemaOptions options) {
-        return new PalisadeConfig(source, rules, exemptions, namespace, extensions, options);
+        return new PalisadeConfig(source, rules, exemptions, namespace, extensions, options, userRules);
     }
 
     public RuleConfig rule(String id) {
@@ -51,6 +59,6 @@ public record PalisadeConfig(String source, Map<String, RuleConfig> rules, List<
     }
 
     public PalisadeConfig withNamespace(String ns) {
-        return new PalisadeConfig(source, rules, exemptions, ns, extensions, schema);
+        return new PalisadeConfig(source, rules, exemptions, ns, extensions, schema, userRules);
     }
 }
