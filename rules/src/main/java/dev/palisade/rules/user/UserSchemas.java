@@ -1,6 +1,7 @@
 package dev.palisade.rules.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
@@ -35,7 +36,18 @@ final class UserSchemas {
 
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V201909,
             b -> b.schemaLoaders(loaders -> loaders.add(iri -> iri.toString().startsWith("classpath:") ? null
-                    : refused(iri.toString()))));
+                    : refused(iri.toString())))
+                    .metaSchemas(List.of(JsonMetaSchema.getV4(), JsonMetaSchema.getV6(), JsonMetaSchema.getV7(),
+                            JsonMetaSchema.getV201909(), JsonMetaSchema.getV202012()).stream()
+                            .map(UserSchemas::withResourceBounds).toList()));
+
+    /** A dialect plus Polaris's resourceMinimum/resourceMaximum keywords. */
+    private static JsonMetaSchema withResourceBounds(JsonMetaSchema dialect) {
+        return JsonMetaSchema.builder(dialect)
+                .keyword(ResourceBoundKeyword.MINIMUM)
+                .keyword(ResourceBoundKeyword.MAXIMUM)
+                .build();
+    }
 
     private UserSchemas() {
     }

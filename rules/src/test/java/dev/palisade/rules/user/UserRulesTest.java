@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 class UserRulesTest {
     private static final Set<String> USER_RULES =
-            Set.of("image-registry", "team-label", "no-host-network", "scrape-annotation", "two-replicas");
+            Set.of("image-registry", "team-label", "no-host-network", "scrape-annotation", "two-replicas",
+                    "resource-limits");
 
     private static Path dir() {
         return Fixtures.testdata().resolve("user-rules");
@@ -153,6 +154,19 @@ class UserRulesTest {
         assertProblem(problems, "is not a supported dialect");
         assertProblem(problems, "Go templates");
         assertProblem(problems, "give exactly one of schema");
+    }
+
+    @Test
+    void resourceBoundsMustBeQuantities() {
+        List<String> problems = problems("""
+                customRules:
+                  bounds:
+                    severity: info
+                    message: m
+                    target: Container
+                    schema: {properties: {resources: {properties: {limits: {properties: {cpu: {resourceMaximum: lots}}}}}}}
+                """);
+        assertProblem(problems, "resourceMaximum must be a Kubernetes quantity");
     }
 
     @Test
