@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class UserRulesTest {
     private static final Set<String> USER_RULES =
             Set.of("image-registry", "team-label", "no-host-network", "scrape-annotation", "two-replicas",
-                    "resource-limits");
+                    "resource-limits", "service-labels");
 
     private static Path dir() {
         return Fixtures.testdata().resolve("user-rules");
