@@ -6,6 +6,7 @@ import dev.palisade.engine.RuleMeta;
 import dev.palisade.model.PodSecurityLevel;
 import dev.palisade.model.Position;
 import dev.palisade.model.Severity;
+import dev.palisade.rules.user.UserRules;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -52,11 +53,17 @@ import org.yaml.snakeyaml.nodes.Tag;
  *   enforce: baseline           # its controls are errors (privileged, baseline or restricted)
  *   warn: restricted            # controls of a higher warn or audit level are warnings
  *   audit: privileged
+ * customRules:                  # rules without Java, see docs/user-rules.md
+ *   image-registry:
+ *     severity: warning
+ *     message: Image must come from registry.example.com
+ *     target: Container
+ *     schema: {properties: {image: {pattern: "^registry\\.example\\.com/"}}}
  * </pre>
  */
 public final class ConfigLoader {
     public static final String FILE_NAME = ".palisade.yaml";
-    private static final Set<String> TOP_KEYS = Set.of("rules", "exemptions", "namespace", "pss");
+    private static final Set<String> TOP_KEYS = Set.of("rules", "exemptions", "namespace", "pss", UserRules.SECTION);
     private static final Set<String> PSS_KEYS = Set.of("enforce", "warn", "audit");
     private static final Set<String> RULE_KEYS = Set.of("enabled", "severity", "params");
     private static final Set<String> EXEMPTION_KEYS = Set.of("rules", "kinds", "namespaces", "names", "paths", "reason");
@@ -100,6 +107,14 @@ public final class ConfigLoader {
         if (!(root instanceof MappingNode top)) {
             throw new ConfigException(source, List.of(at(root) + "the configuration must be a mapping"));
         }
+        // User rules first: the rules and exemptions sections may name them.
+        List<RuleCatalog.Entry> userRules = new ArrayList<>();
+        for (NodeTuple t : top.getValue()) {
+            if (UserRules.SECTION.equals(scalar(t.getKeyNode()))) {
+                userRules.addAll(UserRules.read(t.getValueNode(), catalog, source, problems));
+            }
+        }
+        RuleCatalog known = catalog.plus(userRules);
         Map<String, RuleConfig> rules = new LinkedHashMap<>();
         List<Exemption> exemptions = new ArrayList<>();
         Map<String, Object> extensions = new LinkedHashMap<>();
@@ -113,8 +128,10 @@ public final class ConfigLoader {
                 continue;
             }
             switch (key == null ? "" : key) {
-                case "rules" -> readRules(value, rules, problems);
-                case "exemptions" -> readExemptions(value, exemptions, problems);
+                case "rules" -> readRules(known, value, rules, problems);
+                case "exemptions" -> readExemptions(known, value, exemptions, problems);
+                case UserRules.SECTION -> {
+                }
                 case "pss" -> pss = readPodSecurity(value, problems);
                 case "namespace" -> {
                     namespace = scalar(value);
@@ -130,7 +147,7 @@ public final class ConfigLoader {
             throw new ConfigException(source, problems);
         }
         return new PalisadeConfig(source, Map.copyOf(rules), List.copyOf(exemptions), namespace, Map.copyOf(extensions),
-                PalisadeConfig.SchemaOptions.DEFAULT, pss);
+                PalisadeConfig.SchemaOptions.DEFAULT, pss, List.copyOf(userRules));
     }
 
     /** The whole file as plain maps and lists, for sections handed on unvalidated. */
@@ -139,7 +156,7 @@ public final class ConfigLoader {
         return all instanceof Map<?, ?> m ? m : Map.of();
     }
 
-    private void readRules(Node node, Map<String, RuleConfig> out, List<String> problems) {
+    private static void readRules(RuleCatalog catalog, Node node, Map<String, RuleConfig> out, List<String> problems) {
         if (!(node instanceof MappingNode map)) {
             problems.add(at(node) + "'rules' must be a mapping from rule id to settings");
             return;
@@ -155,7 +172,7 @@ public final class ConfigLoader {
         }
     }
 
-    private RuleConfig readRule(RuleMeta meta, Node node, List<String> problems) {
+    private static RuleConfig readRule(RuleMeta meta, Node node, List<String> problems) {
         if (node instanceof ScalarNode s) {
             String v = s.getValue();
             if (s.getTag().equals(Tag.BOOL)) {
@@ -201,7 +218,7 @@ public final class ConfigLoader {
         return new RuleConfig(enabled, severity, Map.copyOf(params));
     }
 
-    private void readParams(RuleMeta meta, Node node, Map<String, Object> out, List<String> problems) {
+    private static void readParams(RuleMeta meta, Node node, Map<String, Object> out, List<String> problems) {
         if (!(node instanceof MappingNode map)) {
             problems.add(at(node) + "rule " + meta.id() + ": params must be a mapping");
             return;
@@ -296,7 +313,7 @@ public final class ConfigLoader {
                 levels.getOrDefault("warn", d.warn()), levels.getOrDefault("audit", d.audit()));
     }
 
-    private void readExemptions(Node node, List<Exemption> out, List<String> problems) {
+    private static void readExemptions(RuleCatalog catalog, Node node, List<Exemption> out, List<String> problems) {
         if (!(node instanceof SequenceNode seq)) {
             problems.add(at(node) + "'exemptions' must be a list");
             return;

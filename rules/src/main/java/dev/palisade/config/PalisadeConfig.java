@@ -1,5 +1,6 @@
 package dev.palisade.config;
 
+import dev.palisade.engine.RuleCatalog;
 import dev.palisade.model.PodSecurityLevel;
 import java.util.List;
 import java.util.Map;
@@ -14,17 +15,19 @@ import java.util.Map;
  * @param extensions sections owned by an embedding program (e.g. {@code webhook}), unvalidated here
  * @param schema     how objects are validated against API schemas
  * @param pss        the Pod Security levels assumed for namespaces without pod-security labels
+ * @param userRules  rules defined in the file ({@code customRules}); the engine adds them to its catalog
  */
 public record PalisadeConfig(String source, Map<String, RuleConfig> rules, List<Exemption> exemptions,
-        String namespace, Map<String, Object> extensions, SchemaOptions schema, PodSecurityDefaults pss) {
+        String namespace, Map<String, Object> extensions, SchemaOptions schema, PodSecurityDefaults pss,
+        List<RuleCatalog.Entry> userRules) {
 
     public static final PalisadeConfig DEFAULT =
-            new PalisadeConfig(null, Map.of(), List.of(), null, Map.of(), SchemaOptions.DEFAULT);
+            new PalisadeConfig(null, Map.of(), List.of(), null, Map.of(), SchemaOptions.DEFAULT, PodSecurityDefaults.DEFAULT, List.of());
 
-    /** A configuration with the default Pod Security levels. */
+    /** A configuration with the default Pod Security levels and without user-defined rules. */
     public PalisadeConfig(String source, Map<String, RuleConfig> rules, List<Exemption> exemptions,
             String namespace, Map<String, Object> extensions, SchemaOptions schema) {
-        this(source, rules, exemptions, namespace, extensions, schema, PodSecurityDefaults.DEFAULT);
+        this(source, rules, exemptions, namespace, extensions, schema, PodSecurityDefaults.DEFAULT, List.of());
     }
 
     /**
@@ -53,11 +56,11 @@ public record PalisadeConfig(String source, Map<String, RuleConfig> rules, List<
     }
 
     public PalisadeConfig withSource(String path) {
-        return new PalisadeConfig(path, rules, exemptions, namespace, extensions, schema, pss);
+        return new PalisadeConfig(path, rules, exemptions, namespace, extensions, schema, pss, userRules);
     }
 
     public PalisadeConfig withSchema(SchemaOptions options) {
-        return new PalisadeConfig(source, rules, exemptions, namespace, extensions, options, pss);
+        return new PalisadeConfig(source, rules, exemptions, namespace, extensions, options, pss, userRules);
     }
 
     public RuleConfig rule(String id) {
@@ -69,6 +72,6 @@ public record PalisadeConfig(String source, Map<String, RuleConfig> rules, List<
     }
 
     public PalisadeConfig withNamespace(String ns) {
-        return new PalisadeConfig(source, rules, exemptions, ns, extensions, schema, pss);
+        return new PalisadeConfig(source, rules, exemptions, ns, extensions, schema, pss, userRules);
     }
 }

@@ -48,10 +48,10 @@ public final class Engine {
      * @param skip rules not to run
      */
     public Engine(RuleCatalog catalog, PalisadeConfig config, Set<String> only, Set<String> skip) {
-        this.catalog = catalog;
+        this.catalog = catalog.plus(config.userRules()); // rules the configuration defines join its catalog
         this.config = config;
         List<Active> list = new ArrayList<>();
-        for (RuleCatalog.Entry e : catalog.entries()) {
+        for (RuleCatalog.Entry e : this.catalog.entries()) {
             RuleMeta m = e.meta();
             RuleConfig rc = config.rule(m.id());
             boolean enabled = only.isEmpty()
