@@ -20,18 +20,22 @@ import java.util.regex.Pattern;
         remediation = "Move the value into a Secret and reference it with valueFrom.secretKeyRef (or envFrom "
                 + "secretRef); rotate the credential if it was ever committed.")
 public final class EnvSecretLiteral implements ObjectRule {
-    /** Words in variable names that announce a credential. */
+    /**
+     * Words in variable names that announce a credential, ending the name or a word of it
+     * (PGPASSWORD and GITHUB_TOKEN, not TOKENIZER_MODEL).
+     */
     private static final Pattern SECRET_NAME = Pattern.compile(
-            "PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIALS?|AUTH_?KEY");
+            "(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL|AUTH_?KEY"
+                    + "|(ENCRYPTION|SIGNING|MASTER|HMAC)_?KEY)S?(?![A-Z0-9])");
 
     /** Name endings that mean the variable holds something about a secret, not the secret itself. */
     private static final Pattern REFERENCE_SUFFIX = Pattern.compile(
             ".*_(FILE|PATH|DIR|NAME|ID|URL|URI|ENDPOINT|HOST|PORT|TTL|TIMEOUT|LENGTH|SIZE|ENABLED|HEADER|TYPE|"
-                    + "REF|KEY_ID|EXPIRY|EXPIRATION|SECONDS|MINUTES)$");
+                    + "REF|KEY_ID|EXPIRY|EXPIRATION|SECONDS|MINUTES|POLICY|VERSION|ALGORITHM)$");
 
-    /** Harmless values: numbers, booleans, paths, and $(VAR) references to other variables. */
-    private static final Pattern HARMLESS_VALUE =
-            Pattern.compile("(?i)-?\\d+(\\.\\d+)?|true|false|yes|no|on|off|/.*|\\$\\([A-Za-z_][A-Za-z0-9_]*\\)");
+    /** Harmless values: numbers, booleans, paths, and $(VAR) or ${VAR} references to other variables. */
+    private static final Pattern HARMLESS_VALUE = Pattern.compile(
+            "(?i)-?\\d+(\\.\\d+)?|true|false|yes|no|on|off|/.*|\\$\\([A-Za-z_][A-Za-z0-9_]*\\)|\\$\\{[A-Za-z_][A-Za-z0-9_]*}");
 
     /** Shapes of well-known credentials, whatever the variable is called. */
     private static final Map<String, Pattern> SECRET_SHAPES = Map.of(
@@ -71,7 +75,7 @@ public final class EnvSecretLiteral implements ObjectRule {
         String upper = name.toUpperCase(Locale.ROOT);
         var word = SECRET_NAME.matcher(upper);
         if (word.find() && !REFERENCE_SUFFIX.matcher(upper).matches() && !HARMLESS_VALUE.matcher(value.trim()).matches()) {
-            return Optional.of("looks like a credential (the name contains " + word.group() + ")");
+            return Optional.of("looks like a credential (the name contains " + word.group(1) + ")");
         }
         return Optional.empty();
     }

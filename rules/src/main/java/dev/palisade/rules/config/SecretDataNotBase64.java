@@ -9,6 +9,7 @@ import dev.palisade.model.ManifestObject;
 import dev.palisade.model.Severity;
 import java.util.Base64;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 
 @RuleInfo(id = "secret-data-not-base64", severity = Severity.ERROR, category = "config",
@@ -31,7 +32,7 @@ public final class SecretDataNotBase64 implements ObjectRule {
                 continue;
             }
             if (!value.isTextual()) {
-                ctx.report(path, "data '" + field.getKey() + "' is a " + value.getNodeType().name().toLowerCase()
+                ctx.report(path, "data '" + field.getKey() + "' is a " + value.getNodeType().name().toLowerCase(Locale.ROOT)
                         + ", not a base64 string; quote and base64-encode it, or move it to stringData");
             } else if (!isBase64(value.asText())) {
                 ctx.report(path, "data '" + field.getKey() + "' is not valid base64; base64-encode it, or move "

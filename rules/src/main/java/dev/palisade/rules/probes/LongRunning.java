@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * The regular containers of workloads that keep pods running (probes matter there), not of Jobs,
- * CronJobs or Pods that run to completion.
+ * CronJobs, Pods that run to completion or Pods a controller created.
  */
 final class LongRunning {
     private static final Set<String> KINDS =
@@ -26,16 +26,19 @@ final class LongRunning {
         return ctx.podTemplate().map(PodTemplateView::containers).orElse(List.of());
     }
 
-    /** A Pod restarted forever (restartPolicy Always, the default) and not created by a Job. */
+    /**
+     * A bare Pod restarted forever (restartPolicy Always, the default). Pods with a controller carry
+     * their owner's template, where the finding belongs.
+     */
     private static boolean isServingPod(ManifestObject o) {
         if (!"Pod".equals(o.kind()) || !o.ref().group().isEmpty()) {
             return false;
         }
-        String restart = o.tree().path("spec").path("restartPolicy").asText("Always");
-        boolean ownedByJob = false;
         for (var owner : o.tree().path("metadata").path("ownerReferences")) {
-            ownedByJob |= "Job".equals(owner.path("kind").asText());
+            if (owner.path("controller").asBoolean(false)) {
+                return false;
+            }
         }
-        return "Always".equals(restart) && !ownedByJob;
+        return "Always".equals(o.tree().path("spec").path("restartPolicy").asText("Always"));
     }
 }
