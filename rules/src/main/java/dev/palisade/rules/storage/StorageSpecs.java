@@ -1,0 +1,137 @@
+package dev.palisade.rules.storage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.palisade.model.JsonPath;
+import dev.palisade.model.ManifestObject;
+import dev.palisade.model.PodTemplateView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where storage requests sit in manifests, read from the generic tree so that every finding keeps the
+ * exact path of the node it is about (the typed model drops malformed entries).
+ */
+final class StorageSpecs {
+    static final String RWO = "ReadWriteOnce";
+    static final String ROX = "ReadOnlyMany";
+    static final String RWX = "ReadWriteMany";
+    static final String RWOP = "ReadWriteOncePod";
+    static final List<String> ACCESS_MODES = List.of(RWO, ROX, RWX, RWOP);
+
+    private StorageSpecs() {
+    }
+
+    /** A PersistentVolumeClaim spec (or a PersistentVolume's), with its JSON path and a label for messages. */
+    record Spec(String path, JsonNode node, String what) {
+        JsonNode field(String name) {
+            return node.path(name);
+        }
+
+        String fieldPath(String name) {
+            return JsonPath.child(path, name);
+        }
+
+        /** The access modes written as strings, in order; non-string entries are skipped. */
+        List<String> accessModes() {
+            List<String> out = new ArrayList<>();
+            for (JsonNode m : node.path("accessModes")) {
+                if (m.isTextual()) {
+                    out.add(m.asText());
+                }
+            }
+            return out;
+        }
+
+        /** The path of the first access mode equal to {@code mode}, or the list itself. */
+        String accessModePath(String mode) {
+            JsonNode modes = node.path("accessModes");
+            for (int i = 0; i < modes.size(); i++) {
+                if (mode.equals(modes.get(i).asText(null))) {
+                    return JsonPath.index(fieldPath("accessModes"), i);
+                }
+            }
+            return fieldPath("accessModes");
+        }
+
+        boolean blockMode() {
+            return "Block".equals(node.path("volumeMode").asText(""));
+        }
+    }
+
+    /**
+     * Every claim spec the object asks for: a PersistentVolumeClaim's own spec, a StatefulSet's
+     * volumeClaimTemplates and the generic ephemeral volumes of any pod template.
+     */
+    static List<Spec> claimSpecs(ManifestObject o) {
+        List<Spec> out = new ArrayList<>();
+        JsonNode tree = o.tree();
+        if (isCore(o, "PersistentVolumeClaim")) {
+            if (tree.path("spec").isObject()) {
+                out.add(new Spec("spec", tree.path("spec"), "PersistentVolumeClaim " + o.name()));
+            }
+            return out;
+        }
+        if ("StatefulSet".equals(o.kind())) {
+            JsonNode templates = tree.path("spec").path("volumeClaimTemplates");
+            for (int i = 0; i < templates.size(); i++) {
+                JsonNode spec = templates.get(i).path("spec");
+                if (spec.isObject()) {
+                    String name = templates.get(i).path("metadata").path("name").asText("#" + i);
+                    out.add(new Spec(JsonPath.child(JsonPath.index("spec.volumeClaimTemplates", i), "spec"), spec,
+                            "volumeClaimTemplate " + name));
+                }
+            }
+        }
+        o.podTemplate().ifPresent(t -> {
+            JsonNode volumes = specNode(o, t).path("volumes");
+            for (int i = 0; i < volumes.size(); i++) {
+                JsonNode spec = volumes.get(i).path("ephemeral").path("volumeClaimTemplate").path("spec");
+                if (spec.isObject()) {
+                    String path = JsonPath.of("ephemeral", "volumeClaimTemplate", "spec");
+                    out.add(new Spec(JsonPath.index(JsonPath.child(t.specPath(), "volumes"), i) + "." + path, spec,
+                            "ephemeral volume " + volumes.get(i).path("name").asText("#" + i)));
+                }
+            }
+        });
+        return out;
+    }
+
+    /** A pod volume that mounts a claim by name. */
+    record ClaimVolume(String claimName, String claimNamePath, String volumeName, boolean readOnly) {
+    }
+
+    /** The persistentVolumeClaim volumes of the object's pod template. */
+    static List<ClaimVolume> claimVolumes(ManifestObject o) {
+        Optional<PodTemplateView> template = o.podTemplate();
+        if (template.isEmpty()) {
+            return List.of();
+        }
+        List<ClaimVolume> out = new ArrayList<>();
+        JsonNode volumes = specNode(o, template.get()).path("volumes");
+        String volumesPath = JsonPath.child(template.get().specPath(), "volumes");
+        for (int i = 0; i < volumes.size(); i++) {
+            JsonNode claim = volumes.get(i).path("persistentVolumeClaim");
+            JsonNode name = claim.path("claimName");
+            if (name.isTextual() && !name.asText().isEmpty()) {
+                out.add(new ClaimVolume(name.asText(),
+                        JsonPath.index(volumesPath, i) + ".persistentVolumeClaim.claimName",
+                        volumes.get(i).path("name").asText(""), claim.path("readOnly").asBoolean(false)));
+            }
+        }
+        return out;
+    }
+
+    /** The pod spec node of a template, found by walking its path in the tree. */
+    static JsonNode specNode(ManifestObject o, PodTemplateView t) {
+        JsonNode n = o.tree();
+        for (String key : t.specPath().split("\\.")) {
+            n = n.path(key);
+        }
+        return n;
+    }
+
+    static boolean isCore(ManifestObject o, String kind) {
+        return kind.equals(o.kind()) && o.ref().group().isEmpty();
+    }
+}
