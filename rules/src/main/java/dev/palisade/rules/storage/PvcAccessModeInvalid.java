@@ -58,7 +58,7 @@ public final class PvcAccessModeInvalid implements ObjectRule {
     }
 
     private static String unknownModeMessage(JsonNode mode) {
-        String text = mode.asText();
+        String text = mode.isValueNode() ? mode.asText() : mode.toString();
         String suggestion = suggestion(text);
         return "unknown access mode '" + text + "'"
                 + (suggestion != null ? "; did you mean " + suggestion + "?"
