@@ -37,7 +37,7 @@ public final class PvClaimMismatch implements ObjectRule {
         checkClaimRef(ctx, claim, pv, pvName);
         checkAccessModes(ctx, claimSpec, pv, pvName);
         checkCapacity(ctx, claimSpec, pv, pvName);
-        checkClass(ctx, claimSpec, pv, pvName);
+        checkClass(ctx, claimSpec, pv, volume.get().tree().path("metadata"), pvName);
         checkVolumeMode(ctx, claimSpec, pv, pvName);
     }
 
@@ -76,14 +76,18 @@ public final class PvClaimMismatch implements ObjectRule {
         }
     }
 
-    private static void checkClass(ObjectContext ctx, StorageSpecs.Spec claim, JsonNode pv, String pvName) {
-        JsonNode wanted = claim.field("storageClassName");
-        if (!wanted.isTextual()) {
+    private static void checkClass(ObjectContext ctx, StorageSpecs.Spec claim, JsonNode pv, JsonNode volumeMetadata,
+            String pvName) {
+        Optional<String> wanted = claim.storageClassName();
+        if (wanted.isEmpty()) {
             return; // an omitted class is filled in by the cluster's default-class admission; we cannot know it
         }
         String offered = pv.path("storageClassName").asText("");
-        if (!wanted.asText().equals(offered)) {
-            ctx.report(claim.fieldPath("storageClassName"), "claim asks for storage class '" + wanted.asText()
+        if (pv.path("storageClassName").isMissingNode()) {
+            offered = volumeMetadata.path("annotations").path(StorageSpecs.LEGACY_CLASS_ANNOTATION).asText("");
+        }
+        if (!wanted.get().equals(offered)) {
+            ctx.report(claim.storageClassPath(), "claim asks for storage class '" + wanted.get()
                     + "' but " + pvName + " has " + (offered.isEmpty() ? "no class" : "class '" + offered + "'")
                     + "; the classes must be equal for the claim to bind");
         }

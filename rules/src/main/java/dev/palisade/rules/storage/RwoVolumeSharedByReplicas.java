@@ -15,10 +15,12 @@ import java.util.Set;
 @RuleInfo(id = "rwo-volume-shared-by-replicas", severity = Severity.WARNING, category = "storage",
         summary = "A Deployment or ReplicaSet that runs (or whose HorizontalPodAutoscaler may scale it to) more "
                 + "than one replica mounts a ReadWriteOnce or ReadWriteOncePod claim: replicas scheduled on "
-                + "another node stay Pending (Multi-Attach error), ReadWriteOncePod admits a single pod at all.",
+                + "another node stay Pending (Multi-Attach error), ReadWriteOncePod admits a single pod at all; "
+                + "also a single-replica Deployment whose rolling update would need a ReadWriteOncePod claim "
+                + "twice.",
         remediation = "Give each replica its own volume with a StatefulSet and volumeClaimTemplates, or request "
                 + "ReadWriteMany from a storage class that serves shared file systems (NFS, EFS, Azure Files, "
-                + "CephFS).")
+                + "CephFS); for a single replica on ReadWriteOncePod, use the Recreate strategy.")
 public final class RwoVolumeSharedByReplicas implements ObjectRule {
     /** Controllers whose replicas share one pod template, and so one claim. */
     private static final Set<String> SHARED_TEMPLATE_KINDS = Set.of("Deployment", "ReplicaSet", "ReplicationController");
@@ -31,18 +33,46 @@ public final class RwoVolumeSharedByReplicas implements ObjectRule {
             return;
         }
         Optional<String> scale = scaleBeyondOne(workload, index);
-        if (scale.isEmpty()) {
+        boolean surges = rollingUpdateSurges(workload);
+        if (scale.isEmpty() && !surges) {
             return;
         }
         for (StorageSpecs.ClaimVolume volume : StorageSpecs.claimVolumes(workload)) {
-            index.get("PersistentVolumeClaim", workload.namespace(), volume.claimName())
-                    .flatMap(claim -> singleNodeMode(claim, volume))
-                    .ifPresent(mode -> ctx.report(volume.claimNamePath(), workload.kind() + " " + workload.name()
-                            + " " + scale.get() + " but mounts claim " + volume.claimName() + ", which is " + mode
-                            + (mode.equals(StorageSpecs.RWOP) ? " (one pod only)" : " (one node only)")
-                            + "; use a StatefulSet with volumeClaimTemplates so each replica gets its own "
-                            + "volume, or a ReadWriteMany storage class"));
+            Optional<String> mode = index.get("PersistentVolumeClaim", workload.namespace(), volume.claimName())
+                    .flatMap(claim -> singleNodeMode(claim, volume));
+            if (mode.isEmpty()) {
+                continue;
+            }
+            if (scale.isPresent()) {
+                ctx.report(volume.claimNamePath(), workload.kind() + " " + workload.name() + " " + scale.get()
+                        + " but mounts claim " + volume.claimName() + ", which is " + mode.get()
+                        + (mode.get().equals(StorageSpecs.RWOP) ? " (one pod only)" : " (one node only)")
+                        + "; use a StatefulSet with volumeClaimTemplates so each replica gets its own volume, "
+                        + "or a ReadWriteMany storage class");
+            } else if (mode.get().equals(StorageSpecs.RWOP)) {
+                ctx.report(volume.claimNamePath(), "Deployment " + workload.name() + " rolls out by starting the "
+                        + "new pod before the old one stops, and the new pod can never mount ReadWriteOncePod claim "
+                        + volume.claimName() + " while the old one holds it; set strategy type: Recreate "
+                        + "(or rollingUpdate.maxSurge: 0)");
+            }
         }
+    }
+
+    /**
+     * Whether a rollout briefly runs an extra pod next to the old one: a Deployment with the
+     * RollingUpdate strategy (the default) and a maxSurge other than 0 (the default 25% rounds up to 1).
+     */
+    private static boolean rollingUpdateSurges(ManifestObject workload) {
+        if (!"Deployment".equals(workload.kind())) {
+            return false;
+        }
+        JsonNode strategy = workload.tree().path("spec").path("strategy");
+        if (!"RollingUpdate".equals(strategy.path("type").asText("RollingUpdate"))) {
+            return false;
+        }
+        JsonNode surge = strategy.path("rollingUpdate").path("maxSurge");
+        String written = surge.asText(); // 0 and "0%" surge nothing; an integer's text is its digits
+        return !written.equals("0") && !written.equals("0%");
     }
 
     /** Why the workload may run several pods ("runs 3 replicas", "may be scaled to 5 by HPA x"), if it may. */

@@ -41,7 +41,7 @@ public final class RwxUnsupportedStorageClass implements ObjectRule {
                     .filter(c -> blockOnly.contains(c.tree().path("provisioner").asText()))
                     .ifPresent(c -> ctx.report(spec.accessModePath(StorageSpecs.RWX), spec.what()
                             + " requests ReadWriteMany from StorageClass " + c.name()
-                            + (spec.field("storageClassName").isTextual() ? "" : " (the default class)")
+                            + (spec.defaultClass() ? " (the default class)" : "")
                             + ", whose provisioner " + c.tree().path("provisioner").asText()
                             + " only serves single-node block volumes; use a shared file-system class "
                             + "(EFS, Filestore, Azure Files, NFS) or ReadWriteOnce"));
@@ -53,14 +53,11 @@ public final class RwxUnsupportedStorageClass implements ObjectRule {
      * none. An empty name asks for no class (static binding), so there is nothing to check.
      */
     private static Optional<ManifestObject> storageClass(StorageSpecs.Spec spec, ObjectIndex index) {
-        JsonNode name = spec.field("storageClassName");
-        if (name.isTextual()) {
-            return name.asText().isEmpty() ? Optional.empty() : index.get("StorageClass", null, name.asText());
+        if (spec.defaultClass()) {
+            return index.list("StorageClass", null).stream().filter(RwxUnsupportedStorageClass::isDefault).findFirst();
         }
-        if (!name.isMissingNode() && !name.isNull()) {
-            return Optional.empty();
-        }
-        return index.list("StorageClass", null).stream().filter(RwxUnsupportedStorageClass::isDefault).findFirst();
+        return spec.storageClassName().filter(name -> !name.isEmpty())
+                .flatMap(name -> index.get("StorageClass", null, name));
     }
 
     static boolean isDefault(ManifestObject storageClass) {

@@ -1,6 +1,7 @@
 package dev.palisade.rules.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.palisade.model.JsonPath;
 import dev.palisade.model.ManifestObject;
 import dev.palisade.model.PodTemplateView;
@@ -22,8 +23,45 @@ final class StorageSpecs {
     private StorageSpecs() {
     }
 
-    /** A PersistentVolumeClaim spec (or a PersistentVolume's), with its JSON path and a label for messages. */
-    record Spec(String path, JsonNode node, String what) {
+    /** The annotation that named a claim's class before storageClassName existed; still honoured. */
+    static final String LEGACY_CLASS_ANNOTATION = "volume.beta.kubernetes.io/storage-class";
+
+    /**
+     * A PersistentVolumeClaim spec (or a PersistentVolume's), with its JSON path, a label for messages,
+     * and the metadata that goes with it (a missing node when there is none).
+     */
+    record Spec(String path, JsonNode node, String what, JsonNode metadata, String metadataPath) {
+        Spec(String path, JsonNode node, String what) {
+            this(path, node, what, MissingNode.getInstance(), "");
+        }
+
+        /**
+         * The storage class asked for: storageClassName, else the legacy annotation; empty when neither
+         * is written as a string. "" asks for no class at all.
+         */
+        Optional<String> storageClassName() {
+            JsonNode field = node.path("storageClassName");
+            if (field.isTextual()) {
+                return Optional.of(field.asText());
+            }
+            JsonNode legacy = metadata.path("annotations").path(LEGACY_CLASS_ANNOTATION);
+            return legacy.isTextual() && field.isMissingNode() ? Optional.of(legacy.asText()) : Optional.empty();
+        }
+
+        /** Where the class is written: the field, or the legacy annotation when only that is set. */
+        String storageClassPath() {
+            if (!node.has("storageClassName") && metadata.path("annotations").has(LEGACY_CLASS_ANNOTATION)) {
+                return JsonPath.child(JsonPath.child(metadataPath, "annotations"), LEGACY_CLASS_ANNOTATION);
+            }
+            return fieldPath("storageClassName");
+        }
+
+        /** Whether the class is left to the cluster's default (nothing written, not even ""). */
+        boolean defaultClass() {
+            JsonNode field = node.path("storageClassName");
+            return (field.isMissingNode() || field.isNull()) && storageClassName().isEmpty();
+        }
+
         JsonNode field(String name) {
             return node.path(name);
         }
@@ -68,7 +106,8 @@ final class StorageSpecs {
         JsonNode tree = o.tree();
         if (isCore(o, "PersistentVolumeClaim")) {
             if (tree.path("spec").isObject()) {
-                out.add(new Spec("spec", tree.path("spec"), "PersistentVolumeClaim " + o.name()));
+                out.add(new Spec("spec", tree.path("spec"), "PersistentVolumeClaim " + o.name(),
+                        tree.path("metadata"), "metadata"));
             }
             return out;
         }
@@ -78,8 +117,9 @@ final class StorageSpecs {
                 JsonNode spec = templates.get(i).path("spec");
                 if (spec.isObject()) {
                     String name = templates.get(i).path("metadata").path("name").asText("#" + i);
-                    out.add(new Spec(JsonPath.child(JsonPath.index("spec.volumeClaimTemplates", i), "spec"), spec,
-                            "volumeClaimTemplate " + name));
+                    String templatePath = JsonPath.index("spec.volumeClaimTemplates", i);
+                    out.add(new Spec(JsonPath.child(templatePath, "spec"), spec, "volumeClaimTemplate " + name,
+                            templates.get(i).path("metadata"), JsonPath.child(templatePath, "metadata")));
                 }
             }
         }
