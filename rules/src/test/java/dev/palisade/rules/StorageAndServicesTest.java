@@ -117,6 +117,24 @@ class StorageAndServicesTest {
             kind: Service
             metadata: {name: svc3}
             spec: null
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: [not, a, map]
+            spec:
+              ports: {port: 80, nodePort: 30000}
+            ---
+            apiVersion: apps/v1
+            kind: StatefulSet
+            metadata: {name: maps-for-lists}
+            spec:
+              volumeClaimTemplates: {data: {spec: {accessModes: {a: ReadWriteMany}}}}
+              template: {spec: {containers: [{name: c, image: x}], volumes: {data: {persistentVolumeClaim: {claimName: c}}}}}
+            ---
+            apiVersion: v1
+            kind: PersistentVolumeClaim
+            metadata: {name: modes-map}
+            spec: {accessModes: {a: ReadWriteMany}, storageClassName: gp3, volumeName: pv}
             """;
 
     @Test

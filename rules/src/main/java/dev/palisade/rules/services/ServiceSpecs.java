@@ -64,6 +64,9 @@ final class ServiceSpecs {
     static List<Port> ports(ManifestObject o) {
         List<Port> out = new ArrayList<>();
         JsonNode ports = spec(o).path("ports");
+        if (!ports.isArray()) {
+            return out; // a mapping where the list belongs is a type error, reported by field-type-invalid
+        }
         for (int i = 0; i < ports.size(); i++) {
             if (ports.get(i).isObject()) {
                 out.add(new Port(ports.get(i), JsonPath.index("spec.ports", i)));

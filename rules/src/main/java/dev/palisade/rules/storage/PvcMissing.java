@@ -45,7 +45,7 @@ public final class PvcMissing implements ObjectRule {
     private static Set<String> statefulSetTemplateNames(ManifestObject o) {
         Set<String> names = new HashSet<>();
         if ("StatefulSet".equals(o.kind())) {
-            for (JsonNode t : o.tree().path("spec").path("volumeClaimTemplates")) {
+            for (JsonNode t : StorageSpecs.list(o.tree().path("spec").path("volumeClaimTemplates"))) {
                 names.add(t.path("metadata").path("name").asText(""));
             }
         }

@@ -73,7 +73,7 @@ final class StorageSpecs {
         /** The access modes written as strings, in order; non-string entries are skipped. */
         List<String> accessModes() {
             List<String> out = new ArrayList<>();
-            for (JsonNode m : node.path("accessModes")) {
+            for (JsonNode m : list(node.path("accessModes"))) {
                 if (m.isTextual()) {
                     out.add(m.asText());
                 }
@@ -83,7 +83,7 @@ final class StorageSpecs {
 
         /** The path of the first access mode equal to {@code mode}, or the list itself. */
         String accessModePath(String mode) {
-            JsonNode modes = node.path("accessModes");
+            JsonNode modes = list(node.path("accessModes"));
             for (int i = 0; i < modes.size(); i++) {
                 if (mode.equals(modes.get(i).asText(null))) {
                     return JsonPath.index(fieldPath("accessModes"), i);
@@ -112,7 +112,7 @@ final class StorageSpecs {
             return out;
         }
         if ("StatefulSet".equals(o.kind())) {
-            JsonNode templates = tree.path("spec").path("volumeClaimTemplates");
+            JsonNode templates = list(tree.path("spec").path("volumeClaimTemplates"));
             for (int i = 0; i < templates.size(); i++) {
                 JsonNode spec = templates.get(i).path("spec");
                 if (spec.isObject()) {
@@ -124,7 +124,7 @@ final class StorageSpecs {
             }
         }
         o.podTemplate().ifPresent(t -> {
-            JsonNode volumes = specNode(o, t).path("volumes");
+            JsonNode volumes = list(specNode(o, t).path("volumes"));
             for (int i = 0; i < volumes.size(); i++) {
                 JsonNode spec = volumes.get(i).path("ephemeral").path("volumeClaimTemplate").path("spec");
                 if (spec.isObject()) {
@@ -148,7 +148,7 @@ final class StorageSpecs {
             return List.of();
         }
         List<ClaimVolume> out = new ArrayList<>();
-        JsonNode volumes = specNode(o, template.get()).path("volumes");
+        JsonNode volumes = list(specNode(o, template.get()).path("volumes"));
         String volumesPath = JsonPath.child(template.get().specPath(), "volumes");
         for (int i = 0; i < volumes.size(); i++) {
             JsonNode claim = volumes.get(i).path("persistentVolumeClaim");
@@ -169,6 +169,14 @@ final class StorageSpecs {
             n = n.path(key);
         }
         return n;
+    }
+
+    /**
+     * The node when it is a list, else an empty node: a mapping where a list belongs is a type error
+     * reported elsewhere, and indexing into it would find nothing.
+     */
+    static JsonNode list(JsonNode node) {
+        return node.isArray() ? node : MissingNode.getInstance();
     }
 
     static boolean isCore(ManifestObject o, String kind) {
