@@ -27,13 +27,13 @@ final class ServiceSpecs {
     }
 
     /**
-     * The Service's type: as written when it is one of the four, ClusterIP when absent; empty when it
+     * The Service's type: as written when it is one of the four, ClusterIP when absent or ""; empty when it
      * is invalid (service-type-invalid reports that, other rules then have nothing to go on).
      */
     static Optional<String> type(ManifestObject o) {
         JsonNode type = spec(o).path("type");
-        if (type.isMissingNode() || type.isNull()) {
-            return Optional.of(CLUSTER_IP);
+        if (type.isMissingNode() || type.isNull() || (type.isTextual() && type.asText().isEmpty())) {
+            return Optional.of(CLUSTER_IP); // the API server defaults an empty type as well
         }
         return type.isTextual() && TYPES.contains(type.asText()) ? Optional.of(type.asText()) : Optional.empty();
     }
