@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 
 @RuleInfo(id = "rwo-volume-shared-by-replicas", severity = Severity.WARNING, category = "storage",
-        summary = "A Deployment or ReplicaSet that runs (or whose HorizontalPodAutoscaler may scale it to) more "
-                + "than one replica mounts a ReadWriteOnce or ReadWriteOncePod claim: replicas scheduled on "
+        summary = "A Deployment, ReplicaSet or DaemonSet that runs (or whose HorizontalPodAutoscaler may scale it "
+                + "to) more than one pod mounts a ReadWriteOnce or ReadWriteOncePod claim: replicas scheduled on "
                 + "another node stay Pending (Multi-Attach error), ReadWriteOncePod admits a single pod at all; "
                 + "also a single-replica Deployment whose rolling update would need a ReadWriteOncePod claim "
                 + "twice.",
@@ -22,8 +22,9 @@ import java.util.Set;
                 + "ReadWriteMany from a storage class that serves shared file systems (NFS, EFS, Azure Files, "
                 + "CephFS); for a single replica on ReadWriteOncePod, use the Recreate strategy.")
 public final class RwoVolumeSharedByReplicas implements ObjectRule {
-    /** Controllers whose replicas share one pod template, and so one claim. */
-    private static final Set<String> SHARED_TEMPLATE_KINDS = Set.of("Deployment", "ReplicaSet", "ReplicationController");
+    /** Controllers whose replicas share one pod template, and so one claim (Rollout: Argo Rollouts). */
+    private static final Set<String> SHARED_TEMPLATE_KINDS =
+            Set.of("Deployment", "ReplicaSet", "ReplicationController", "Rollout", "DaemonSet");
 
     @Override
     public void check(ObjectContext ctx) {
@@ -50,7 +51,7 @@ public final class RwoVolumeSharedByReplicas implements ObjectRule {
                         + "; use a StatefulSet with volumeClaimTemplates so each replica gets its own volume, "
                         + "or a ReadWriteMany storage class");
             } else if (mode.get().equals(StorageSpecs.RWOP)) {
-                ctx.report(volume.claimNamePath(), "Deployment " + workload.name() + " rolls out by starting the "
+                ctx.report(volume.claimNamePath(), workload.kind() + " " + workload.name() + " rolls out by starting the "
                         + "new pod before the old one stops, and the new pod can never mount ReadWriteOncePod claim "
                         + volume.claimName() + " while the old one holds it; set strategy type: Recreate "
                         + "(or rollingUpdate.maxSurge: 0)");
@@ -77,6 +78,9 @@ public final class RwoVolumeSharedByReplicas implements ObjectRule {
 
     /** Why the workload may run several pods ("runs 3 replicas", "may be scaled to 5 by HPA x"), if it may. */
     private static Optional<String> scaleBeyondOne(ManifestObject workload, ObjectIndex index) {
+        if ("DaemonSet".equals(workload.kind())) {
+            return Optional.of("runs a pod on every node");
+        }
         int replicas = Workloads.replicas(workload).orElse(1);
         if (replicas > 1) {
             return Optional.of("runs " + replicas + " replicas");
