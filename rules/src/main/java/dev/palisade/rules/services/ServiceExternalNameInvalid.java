@@ -70,10 +70,11 @@ public final class ServiceExternalNameInvalid implements ObjectRule {
             return "is a URL; write only the host name (e.g. " + hostOf(name) + ")";
         }
         String host = name.endsWith(".") ? name.substring(0, name.length() - 1) : name; // a trailing dot is fine
-        if (host.contains(":")) {
+        long colons = host.chars().filter(c -> c == ':').count();
+        if (colons == 1) {
             return "contains a port; write only the host name and put the port in spec.ports";
         }
-        if (IPV4.matcher(host).matches()) {
+        if (IPV4.matcher(host).matches() || colons > 1) { // several colons: an IPv6 address
             return "is an IP address, which DNS does not resolve as a CNAME; use a Service without selector and an "
                     + "EndpointSlice holding the address";
         }

@@ -38,6 +38,7 @@ class ServiceAdviceTest {
         "db.example.com:5432|contains a port",
         "192.168.1.20|is an IP address",
         "192.168.1.20.|is an IP address",
+        "fd00::12|is an IP address",
         "DB.example.com|must be lower case: db.example.com",
         "db_primary.example.com|is not a valid DNS name",
         "-db.example.com|is not a valid DNS name",
