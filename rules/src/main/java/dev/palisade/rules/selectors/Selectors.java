@@ -1,0 +1,162 @@
+package dev.palisade.rules.selectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.palisade.index.ObjectIndex;
+import dev.palisade.model.JsonPath;
+import dev.palisade.model.LabelSelectors;
+import dev.palisade.model.ManifestObject;
+import dev.palisade.model.TypedModels;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reading, describing and explaining label selectors, shared by the selector rules. */
+final class Selectors {
+    private Selectors() {
+    }
+
+    /** The node at a dotted path of plain keys; a missing node when any step is absent. */
+    static JsonNode at(JsonNode root, String dottedPath) {
+        JsonNode n = root;
+        for (String key : dottedPath.split("\\.")) {
+            n = n.path(key);
+        }
+        return n;
+    }
+
+    /** A set-based selector ({@code matchLabels}/{@code matchExpressions}) when the node is a mapping. */
+    static Optional<LabelSelector> labelSelector(JsonNode node) {
+        if (!node.isObject()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(TypedModels.read(node, LabelSelector.class).value());
+    }
+
+    /** An equality selector (Service, ReplicationController): the string pairs of a mapping. */
+    static Map<String, String> equalitySelector(JsonNode node) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText()));
+        }
+        return out;
+    }
+
+    /** How people write a selector: {@code app=web, tier in (a,b), !canary}. */
+    static String describe(LabelSelector s) {
+        List<String> parts = new ArrayList<>();
+        if (s.getMatchLabels() != null) {
+            s.getMatchLabels().forEach((k, v) -> parts.add(k + "=" + v));
+        }
+        if (s.getMatchExpressions() != null) {
+            for (LabelSelectorRequirement r : s.getMatchExpressions()) {
+                if (r != null) {
+                    parts.add(describe(r));
+                }
+            }
+        }
+        return parts.isEmpty() ? "{}" : String.join(", ", parts);
+    }
+
+    static String describe(Map<String, String> equality) {
+        return describe(new LabelSelector(null, equality));
+    }
+
+    private static String describe(LabelSelectorRequirement r) {
+        String values = r.getValues() == null ? "" : String.join(",", r.getValues());
+        return switch (r.getOperator() == null ? "" : r.getOperator()) {
+            case "In" -> r.getKey() + " in (" + values + ")";
+            case "NotIn" -> r.getKey() + " notin (" + values + ")";
+            case "Exists" -> r.getKey();
+            case "DoesNotExist" -> "!" + r.getKey();
+            default -> r.getKey() + " " + r.getOperator() + " (" + values + ")";
+        };
+    }
+
+    static String describeLabels(Map<String, String> labels) {
+        if (labels.isEmpty()) {
+            return "no labels";
+        }
+        List<String> parts = new ArrayList<>();
+        labels.forEach((k, v) -> parts.add(k + "=" + v));
+        return String.join(", ", parts);
+    }
+
+    /** A requirement of a selector that some labels fail: where it is written and what it asks. */
+    record Unmet(String path, String requirement) {
+    }
+
+    /**
+     * The requirements of {@code selector} (written at {@code selectorPath}) that {@code labels} do not
+     * satisfy, in source order: matchLabels pairs first, then expressions.
+     */
+    static List<Unmet> unmet(LabelSelector selector, String selectorPath, Map<String, String> labels) {
+        List<Unmet> out = new ArrayList<>();
+        if (selector.getMatchLabels() != null) {
+            String base = JsonPath.child(selectorPath, "matchLabels");
+            selector.getMatchLabels().forEach((k, v) -> {
+                if (!java.util.Objects.equals(v, labels.get(k))) {
+                    out.add(new Unmet(JsonPath.child(base, k), k + "=" + v));
+                }
+            });
+        }
+        List<LabelSelectorRequirement> expressions = selector.getMatchExpressions();
+        if (expressions != null) {
+            String base = JsonPath.child(selectorPath, "matchExpressions");
+            for (int i = 0; i < expressions.size(); i++) {
+                LabelSelectorRequirement r = expressions.get(i);
+                if (r != null && !LabelSelectors.matches(new LabelSelector(List.of(r), null), labels)) {
+                    out.add(new Unmet(JsonPath.index(base, i), describe(r)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Same for an equality selector written as a plain mapping at {@code selectorPath}. */
+    static List<Unmet> unmet(Map<String, String> selector, String selectorPath, Map<String, String> labels) {
+        List<Unmet> out = new ArrayList<>();
+        selector.forEach((k, v) -> {
+            if (!v.equals(labels.get(k))) {
+                out.add(new Unmet(JsonPath.child(selectorPath, k), k + "=" + v));
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The pod template in {@code namespace} that satisfies the most matchLabels pairs of a selector
+     * that selects none, found through the index one pair at a time; empty when none shares a pair.
+     */
+    static Optional<ManifestObject> closest(ObjectIndex index, String namespace, Map<String, String> pairs) {
+        Map<ManifestObject, Integer> hits = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : pairs.entrySet()) {
+            if (e.getValue() == null) {
+                continue;
+            }
+            Map<String, String> one = new HashMap<>();
+            one.put(e.getKey(), e.getValue());
+            for (ManifestObject o : index.podTemplates(namespace, one)) {
+                hits.merge(o, 1, Integer::sum);
+            }
+        }
+        ManifestObject best = null;
+        int bestHits = 0;
+        for (Map.Entry<ManifestObject, Integer> e : hits.entrySet()) {
+            if (e.getValue() > bestHits) {
+                best = e.getKey();
+                bestHits = e.getValue();
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** Template labels of a workload (the index only returns objects that have a template). */
+    static Map<String, String> templateLabels(ManifestObject o) {
+        return o.podTemplate().map(t -> t.labels()).orElse(Map.of());
+    }
+}
