@@ -1,0 +1,30 @@
+package dev.palisade.rules.selectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.palisade.model.ManifestObject;
+import java.util.Map;
+
+/** What the Service rules read from a Service manifest. */
+final class Services {
+    private Services() {
+    }
+
+    /** Whether the object is a core v1 Service. */
+    static boolean isService(ManifestObject o) {
+        return "Service".equals(o.kind()) && o.ref().group().isEmpty();
+    }
+
+    /** ExternalName Services alias a DNS name: they have no pods and no endpoints. */
+    static boolean isExternalName(ManifestObject o) {
+        return "ExternalName".equals(o.tree().path("spec").path("type").asText(""));
+    }
+
+    static JsonNode selectorNode(ManifestObject o) {
+        return o.tree().path("spec").path("selector");
+    }
+
+    /** The selector as written; empty when absent or {}. */
+    static Map<String, String> selector(ManifestObject o) {
+        return Selectors.equalitySelector(selectorNode(o));
+    }
+}
