@@ -1,6 +1,7 @@
 package dev.palisade.rules.selectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.palisade.engine.ObjectContext;
 import dev.palisade.index.ObjectIndex;
 import dev.palisade.model.JsonPath;
 import dev.palisade.model.LabelSelectors;
@@ -9,7 +10,6 @@ import dev.palisade.model.TypedModels;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,30 +129,59 @@ final class Selectors {
     }
 
     /**
-     * The pod template in {@code namespace} that satisfies the most matchLabels pairs of a selector
-     * that selects none, found through the index one pair at a time; empty when none shares a pair.
+     * The pod template in {@code namespace} that looks most like what a selector that selects nothing
+     * meant: two points per matchLabels pair it has, one per selector key it carries with another
+     * value. Found through the index one label at a time; empty when none shares a key.
      */
-    static Optional<ManifestObject> closest(ObjectIndex index, String namespace, Map<String, String> pairs) {
-        Map<ManifestObject, Integer> hits = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : pairs.entrySet()) {
-            if (e.getValue() == null) {
-                continue;
-            }
-            Map<String, String> one = new HashMap<>();
-            one.put(e.getKey(), e.getValue());
-            for (ManifestObject o : index.podTemplates(namespace, one)) {
-                hits.merge(o, 1, Integer::sum);
-            }
+    static Optional<ManifestObject> closest(ObjectIndex index, String namespace, LabelSelector selector) {
+        Map<ManifestObject, Integer> score = new LinkedHashMap<>();
+        Map<String, String> pairs = selector.getMatchLabels() == null ? Map.of() : selector.getMatchLabels();
+        List<String> keys = new ArrayList<>(pairs.keySet());
+        if (selector.getMatchExpressions() != null) {
+            selector.getMatchExpressions().stream().filter(r -> r != null && r.getKey() != null)
+                    .forEach(r -> keys.add(r.getKey()));
         }
+        for (String key : keys) {
+            LabelSelector hasKey = new LabelSelector(List.of(new LabelSelectorRequirement(key, "Exists", null)), null);
+            index.podTemplates(namespace, hasKey).forEach(o -> score.merge(o, 1, Integer::sum));
+        }
+        pairs.forEach((key, value) -> {
+            if (value != null) {
+                index.podTemplates(namespace, Map.of(key, value)).forEach(o -> score.merge(o, 1, Integer::sum));
+            }
+        });
         ManifestObject best = null;
-        int bestHits = 0;
-        for (Map.Entry<ManifestObject, Integer> e : hits.entrySet()) {
-            if (e.getValue() > bestHits) {
+        int bestScore = 0;
+        for (Map.Entry<ManifestObject, Integer> e : score.entrySet()) {
+            if (e.getValue() > bestScore) {
                 best = e.getKey();
-                bestHits = e.getValue();
+                bestScore = e.getValue();
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * Reports that {@code selector} (written at {@code selectorPath}) selects no pod template in the
+     * object's namespace, at the requirement the closest workload fails, when the index covers that
+     * namespace and nothing matches. {@code subject} starts the message ("podSelector").
+     */
+    static void reportIfNoMatch(ObjectContext ctx, LabelSelector selector, String selectorPath, String subject) {
+        ObjectIndex index = ctx.index();
+        String ns = ctx.object().namespace();
+        if (!index.coversWorkloads(ns) || !index.podTemplates(ns, selector).isEmpty()) {
+            return;
+        }
+        String what = subject + " " + describe(selector) + " matches no pod template in namespace " + ns;
+        ManifestObject closest = closest(index, ns, selector).orElse(null);
+        List<Unmet> unmet = closest == null ? List.of() : unmet(selector, selectorPath, templateLabels(closest));
+        if (unmet.isEmpty()) {
+            ctx.report(selectorPath, what);
+            return;
+        }
+        ctx.report(unmet.get(0).path(), what + "; the closest, " + closest.ref().display() + ", fails "
+                + String.join(", ", unmet.stream().map(Unmet::requirement).toList())
+                + " (its pod labels: " + describeLabels(templateLabels(closest)) + ")");
     }
 
     /** Template labels of a workload (the index only returns objects that have a template). */

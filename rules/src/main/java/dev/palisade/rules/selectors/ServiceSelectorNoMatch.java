@@ -6,6 +6,7 @@ import dev.palisade.engine.RuleInfo;
 import dev.palisade.index.ObjectIndex;
 import dev.palisade.model.ManifestObject;
 import dev.palisade.model.Severity;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +28,7 @@ public final class ServiceSelectorNoMatch implements ObjectRule {
             return;
         }
         String what = "selector " + Selectors.describe(selector) + " matches no pod template in namespace " + ns;
-        ManifestObject closest = Selectors.closest(index, ns, selector).orElse(null);
+        ManifestObject closest = Selectors.closest(index, ns, new LabelSelector(null, selector)).orElse(null);
         if (closest == null) {
             ctx.report("spec.selector", what + "; no workload there has any of these labels");
             return;
