@@ -21,16 +21,32 @@ final class ControllerSelectors {
      */
     static Optional<LabelSelector> of(ManifestObject o) {
         JsonNode node = o.tree().path("spec").path("selector");
-        String kind = o.kind();
-        String group = o.ref().group();
-        if ("ReplicationController".equals(kind) && group.isEmpty()) {
+        if (isReplicationController(o)) {
             Map<String, String> pairs = Selectors.equalitySelector(node);
             return pairs.isEmpty() ? Optional.empty() : Optional.of(new LabelSelector(null, pairs));
         }
-        boolean userWritten = APPS_KINDS.contains(kind) && (group.equals("apps") || group.equals("extensions"))
-                || "Rollout".equals(kind) && group.equals("argoproj.io")
-                || "Job".equals(kind) && group.equals("batch")
-                        && o.tree().path("spec").path("manualSelector").asBoolean(false);
+        boolean userWritten = isAppsController(o) || isRollout(o) || isManualSelectorJob(o);
         return userWritten ? Selectors.labelSelector(node) : Optional.empty();
+    }
+
+    /** A Deployment, ReplicaSet, StatefulSet or DaemonSet of apps/* (or the old extensions group). */
+    static boolean isAppsController(ManifestObject o) {
+        String group = o.ref().group();
+        return APPS_KINDS.contains(o.kind()) && (group.equals("apps") || group.equals("extensions"));
+    }
+
+    /** An Argo Rollout, which requires a selector like apps/v1 Deployments. */
+    static boolean isRollout(ManifestObject o) {
+        return "Rollout".equals(o.kind()) && "argoproj.io".equals(o.ref().group());
+    }
+
+    /** A Job whose selector the user writes; otherwise the API generates one from the Job's uid. */
+    static boolean isManualSelectorJob(ManifestObject o) {
+        return "Job".equals(o.kind()) && "batch".equals(o.ref().group())
+                && o.tree().path("spec").path("manualSelector").asBoolean(false);
+    }
+
+    static boolean isReplicationController(ManifestObject o) {
+        return "ReplicationController".equals(o.kind()) && o.ref().group().isEmpty();
     }
 }

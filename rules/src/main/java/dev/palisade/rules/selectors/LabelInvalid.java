@@ -76,14 +76,14 @@ public final class LabelInvalid implements ObjectRule {
     }
 
     private static void checkValue(ObjectContext ctx, JsonNode value, String path, String key) {
-        if (value.isNull()) {
-            return; // decoded as the empty string
+        if (value.isNull() || value.isContainerNode()) {
+            return; // null decodes as the empty string; a mapping or list is a type finding
         }
         if (!value.isTextual()) {
             String written = ctx.object().positions().plainScalar(path);
             String text = written != null ? written : value.toString();
             ctx.report(path, "label '" + key + "' has the value " + text + ", which YAML reads as a "
-                    + (value.isBoolean() ? "boolean" : value.isNumber() ? "number" : "non-string")
+                    + (value.isBoolean() ? "boolean" : "number")
                     + " and the API server rejects; quote it: \"" + text + "\"");
             return;
         }

@@ -24,6 +24,6 @@ public final class NetworkPolicySelectorNoMatch implements ObjectRule {
         if (selector == null || LabelSelectors.isEmpty(selector)) {
             return; // {} selects every pod, including those created later: a namespace default
         }
-        Selectors.reportIfNoMatch(ctx, selector, "spec.podSelector", "podSelector");
+        Selectors.reportIfNoMatch(ctx, selector, "spec.podSelector", "podSelector", false);
     }
 }

@@ -36,6 +36,6 @@ public final class PdbSelectorNoMatch implements ObjectRule {
                     + "(policy/v1 selects all); set spec.selector.matchLabels");
             return;
         }
-        Selectors.reportIfNoMatch(ctx, selector, "spec.selector", "selector");
+        Selectors.reportIfNoMatch(ctx, selector, "spec.selector", "selector", false);
     }
 }

@@ -11,7 +11,6 @@ import dev.palisade.model.Severity;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 @RuleInfo(id = "selector-template-mismatch", severity = Severity.ERROR, category = "selectors",
@@ -20,9 +19,6 @@ import java.util.stream.Collectors;
         remediation = "Make spec.selector.matchLabels a subset of spec.template.metadata.labels (and every "
                 + "matchExpression true for them); the API server rejects the object otherwise.")
 public final class SelectorTemplateMismatch implements ObjectRule {
-    /** Kinds whose selector apps/v1 requires (older groups defaulted it from the template labels). */
-    private static final Set<String> APPS_KINDS = Set.of("Deployment", "ReplicaSet", "StatefulSet", "DaemonSet");
-
     @Override
     public void check(ObjectContext ctx) {
         ManifestObject o = ctx.object();
@@ -31,21 +27,15 @@ public final class SelectorTemplateMismatch implements ObjectRule {
             return;
         }
         JsonNode selector = o.tree().path("spec").path("selector");
-        String kind = o.kind();
-        if (APPS_KINDS.contains(kind) && isAppsGroup(o)) {
+        if (ControllerSelectors.isAppsController(o)) {
+            // apps/v1 requires it; older groups defaulted it from the template labels
             checkSetBased(ctx, template, selector, "apps/v1".equals(o.ref().apiVersion()));
-        } else if ("Rollout".equals(kind) && "argoproj.io".equals(o.ref().group())) {
+        } else if (ControllerSelectors.isRollout(o) || ControllerSelectors.isManualSelectorJob(o)) {
             checkSetBased(ctx, template, selector, true);
-        } else if ("Job".equals(kind) && o.tree().path("spec").path("manualSelector").asBoolean(false)) {
-            checkSetBased(ctx, template, selector, true); // otherwise the API generates it
-        } else if ("ReplicationController".equals(kind) && selector.isObject() && !selector.isEmpty()) {
+        } else if (ControllerSelectors.isReplicationController(o) && selector.isObject() && !selector.isEmpty()) {
+            // an absent selector defaults to the template labels
             report(ctx, template, Selectors.unmet(Selectors.equalitySelector(selector), "spec.selector", template.labels()));
         }
-    }
-
-    private static boolean isAppsGroup(ManifestObject o) {
-        String group = o.ref().group();
-        return group.equals("apps") || group.equals("extensions");
     }
 
     private static void checkSetBased(ObjectContext ctx, PodTemplateView template, JsonNode node, boolean required) {
@@ -59,7 +49,7 @@ public final class SelectorTemplateMismatch implements ObjectRule {
         }
         LabelSelector selector = Selectors.labelSelector(node).orElse(null);
         if (selector == null) {
-            return; // not a mapping: a type finding of its own
+            return; // malformed: a type or schema finding of its own
         }
         if (LabelSelectors.isEmpty(selector)) {
             if (required) {

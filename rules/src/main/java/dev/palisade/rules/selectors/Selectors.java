@@ -29,12 +29,25 @@ final class Selectors {
         return n;
     }
 
-    /** A set-based selector ({@code matchLabels}/{@code matchExpressions}) when the node is a mapping. */
+    /**
+     * A set-based selector ({@code matchLabels}/{@code matchExpressions}); empty unless it is well formed:
+     * a mapping whose fields have the right types, pairs with values, requirements with key and
+     * operator. Selector rules do not judge what the API server rejects anyway (type findings say why).
+     */
     static Optional<LabelSelector> labelSelector(JsonNode node) {
         if (!node.isObject()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(TypedModels.read(node, LabelSelector.class).value());
+        TypedModels.TypedConversion<LabelSelector> read = TypedModels.read(node, LabelSelector.class);
+        LabelSelector selector = read.value();
+        if (selector == null || !read.errors().isEmpty()) {
+            return Optional.empty();
+        }
+        boolean pairsComplete = selector.getMatchLabels() == null
+                || selector.getMatchLabels().values().stream().allMatch(java.util.Objects::nonNull);
+        boolean requirementsComplete = selector.getMatchExpressions() == null || selector.getMatchExpressions().stream()
+                .allMatch(r -> r != null && r.getKey() != null && r.getOperator() != null);
+        return pairsComplete && requirementsComplete ? Optional.of(selector) : Optional.empty();
     }
 
     /** An equality selector (Service, ReplicationController): the string pairs of a mapping. */
@@ -163,10 +176,12 @@ final class Selectors {
 
     /**
      * Reports that {@code selector} (written at {@code selectorPath}) selects no pod template in the
-     * object's namespace, at the requirement the closest workload fails, when the index covers that
-     * namespace and nothing matches. {@code subject} starts the message ("podSelector").
+     * object's namespace, at the requirement the closest workload does not satisfy, when the index
+     * covers that namespace and nothing matches. {@code subject} starts the message ("podSelector").
+     * An equality selector (a Service's) is passed as matchLabels and written as a plain mapping.
      */
-    static void reportIfNoMatch(ObjectContext ctx, LabelSelector selector, String selectorPath, String subject) {
+    static void reportIfNoMatch(ObjectContext ctx, LabelSelector selector, String selectorPath, String subject,
+            boolean equalityForm) {
         ObjectIndex index = ctx.index();
         String ns = ctx.object().namespace();
         if (!index.coversWorkloads(ns) || !index.podTemplates(ns, selector).isEmpty()) {
@@ -174,14 +189,16 @@ final class Selectors {
         }
         String what = subject + " " + describe(selector) + " matches no pod template in namespace " + ns;
         ManifestObject closest = closest(index, ns, selector).orElse(null);
-        List<Unmet> unmet = closest == null ? List.of() : unmet(selector, selectorPath, templateLabels(closest));
-        if (unmet.isEmpty()) {
-            ctx.report(selectorPath, what);
+        if (closest == null) {
+            ctx.report(selectorPath, what + "; no workload there carries any of its label keys");
             return;
         }
-        ctx.report(unmet.get(0).path(), what + "; the closest, " + closest.ref().display() + ", fails "
+        Map<String, String> labels = templateLabels(closest);
+        List<Unmet> unmet = equalityForm ? unmet(selector.getMatchLabels(), selectorPath, labels)
+                : unmet(selector, selectorPath, labels);
+        ctx.report(unmet.get(0).path(), what + "; the closest, " + closest.ref().display() + ", does not satisfy "
                 + String.join(", ", unmet.stream().map(Unmet::requirement).toList())
-                + " (its pod labels: " + describeLabels(templateLabels(closest)) + ")");
+                + " (its pod labels: " + describeLabels(labels) + ")");
     }
 
     /** Template labels of a workload (the index only returns objects that have a template). */

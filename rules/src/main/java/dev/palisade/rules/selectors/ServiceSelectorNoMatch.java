@@ -3,11 +3,9 @@ package dev.palisade.rules.selectors;
 import dev.palisade.engine.ObjectContext;
 import dev.palisade.engine.ObjectRule;
 import dev.palisade.engine.RuleInfo;
-import dev.palisade.index.ObjectIndex;
 import dev.palisade.model.ManifestObject;
 import dev.palisade.model.Severity;
 import io.fabric8.kubernetes.api.model.LabelSelector;
-import java.util.List;
 import java.util.Map;
 
 @RuleInfo(id = "service-selector-no-match", severity = Severity.WARNING, category = "selectors",
@@ -22,21 +20,8 @@ public final class ServiceSelectorNoMatch implements ObjectRule {
             return;
         }
         Map<String, String> selector = Services.selector(service);
-        String ns = service.namespace();
-        ObjectIndex index = ctx.index();
-        if (selector.isEmpty() || !index.coversWorkloads(ns) || !index.podTemplates(ns, selector).isEmpty()) {
-            return;
+        if (!selector.isEmpty()) { // none at all is service-selector-missing's finding
+            Selectors.reportIfNoMatch(ctx, new LabelSelector(null, selector), "spec.selector", "selector", true);
         }
-        String what = "selector " + Selectors.describe(selector) + " matches no pod template in namespace " + ns;
-        ManifestObject closest = Selectors.closest(index, ns, new LabelSelector(null, selector)).orElse(null);
-        if (closest == null) {
-            ctx.report("spec.selector", what + "; no workload there has any of these labels");
-            return;
-        }
-        Map<String, String> labels = Selectors.templateLabels(closest);
-        List<Selectors.Unmet> unmet = Selectors.unmet(selector, "spec.selector", labels);
-        ctx.report(unmet.get(0).path(), what + "; the closest, " + closest.ref().display() + ", lacks "
-                + String.join(", ", unmet.stream().map(Selectors.Unmet::requirement).toList())
-                + " (its pod labels: " + Selectors.describeLabels(labels) + ")");
     }
 }

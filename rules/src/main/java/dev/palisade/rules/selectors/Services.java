@@ -23,7 +23,13 @@ final class Services {
         return o.tree().path("spec").path("selector");
     }
 
-    /** The selector as written; empty when absent or {}. */
+    /** Whether the Service selects no pods: no selector, null, or {} (not a malformed one). */
+    static boolean hasNoSelector(ManifestObject o) {
+        JsonNode node = selectorNode(o);
+        return node.isMissingNode() || node.isNull() || node.isObject() && node.isEmpty();
+    }
+
+    /** The selector as written; empty when absent, {} or not a mapping. */
     static Map<String, String> selector(ManifestObject o) {
         return Selectors.equalitySelector(selectorNode(o));
     }
