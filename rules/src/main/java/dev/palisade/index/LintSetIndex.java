@@ -6,6 +6,7 @@ import dev.palisade.model.ManifestObject;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -23,6 +25,8 @@ import java.util.function.Predicate;
 public final class LintSetIndex implements ObjectIndex {
     private final Map<String, List<ManifestObject>> byKind = new HashMap<>();
     private final Map<String, Map<String, List<ManifestObject>>> byKindAndNamespace = new HashMap<>();
+    /** The first object of each kind/namespace/name, for the name lookups cross-object rules make per object. */
+    private final Map<List<String>, ManifestObject> byName = new HashMap<>();
     private final Map<String, NamespaceTemplates> templatesByNamespace = new HashMap<>();
     /** Input order, so that answers built from several posting lists read in the order of the files. */
     private final Map<ManifestObject, Integer> order = new IdentityHashMap<>();
@@ -33,6 +37,7 @@ public final class LintSetIndex implements ObjectIndex {
             byKind.computeIfAbsent(o.kind(), k -> new ArrayList<>()).add(o);
             byKindAndNamespace.computeIfAbsent(o.kind(), k -> new HashMap<>())
                     .computeIfAbsent(o.namespace(), k -> new ArrayList<>()).add(o);
+            byName.putIfAbsent(Arrays.asList(o.kind(), o.namespace(), o.name()), o);
             o.podTemplate().ifPresent(t -> templatesByNamespace
                     .computeIfAbsent(o.namespace(), k -> new NamespaceTemplates()).add(o, t.labels()));
         }
@@ -44,6 +49,15 @@ public final class LintSetIndex implements ObjectIndex {
             return byKind.getOrDefault(kind, List.of());
         }
         return byKindAndNamespace.getOrDefault(kind, Map.of()).getOrDefault(namespace, List.of());
+    }
+
+    @Override
+    public Optional<ManifestObject> get(String kind, String namespace, String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        String keyNamespace = Kinds.isClusterScoped(kind) ? null : namespace; // cluster-scoped: keyed without one
+        return Optional.ofNullable(byName.get(Arrays.asList(kind, keyNamespace, name)));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.palisade.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.palisade.load.ManifestLoader;
 import dev.palisade.model.LabelSelectors;
@@ -80,6 +81,11 @@ class LintSetIndexTest {
         assertEquals(List.of("Namespace/prod"), names(index.list("Namespace", "anything")));
         assertEquals(List.of(), index.list("Service", "default"));
         assertEquals("prod", index.get("Service", "prod", "web").orElseThrow().namespace());
+        assertEquals("default", index.get("Deployment", "default", "web").orElseThrow().namespace());
+        assertEquals("prod", index.get("Deployment", "prod", "web").orElseThrow().namespace());
+        assertTrue(index.get("Service", "default", "web").isEmpty());
+        assertTrue(index.get("Deployment", "default", null).isEmpty());
+        assertEquals("prod", index.get("Namespace", "any", "prod").orElseThrow().name());
     }
 
     @Test
