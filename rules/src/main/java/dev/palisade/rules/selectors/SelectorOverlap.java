@@ -33,13 +33,7 @@ public final class SelectorOverlap implements ObjectRule {
         if (others.isEmpty()) {
             return;
         }
-        StringBuilder names = new StringBuilder();
-        for (int i = 0; i < Math.min(NAMED, others.size()); i++) {
-            names.append(i == 0 ? "" : ", ").append(others.get(i).ref().display());
-        }
-        if (others.size() > NAMED) {
-            names.append(" and ").append(others.size() - NAMED).append(" more");
-        }
+        String names = Selectors.firstFew(others.stream().map(o -> o.ref().display()).toList(), NAMED, ", ");
         ctx.report("spec.selector", "selector " + Selectors.describe(selector) + " also selects the pods of "
                 + names + "; add a label that tells them apart to this selector and its template");
     }

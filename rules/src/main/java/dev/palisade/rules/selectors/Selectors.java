@@ -75,10 +75,6 @@ final class Selectors {
         return parts.isEmpty() ? "{}" : String.join(", ", parts);
     }
 
-    static String describe(Map<String, String> equality) {
-        return describe(new LabelSelector(null, equality));
-    }
-
     private static String describe(LabelSelectorRequirement r) {
         String values = r.getValues() == null ? "" : String.join(",", r.getValues());
         return switch (r.getOperator() == null ? "" : r.getOperator()) {
@@ -88,6 +84,12 @@ final class Selectors {
             case "DoesNotExist" -> "!" + r.getKey();
             default -> r.getKey() + " " + r.getOperator() + " (" + values + ")";
         };
+    }
+
+    /** The first {@code max} items joined with {@code separator}, then how many more there are. */
+    static String firstFew(List<String> items, int max, String separator) {
+        String shown = String.join(separator, items.subList(0, Math.min(max, items.size())));
+        return items.size() > max ? shown + " and " + (items.size() - max) + " more" : shown;
     }
 
     static String describeLabels(Map<String, String> labels) {

@@ -20,7 +20,7 @@ public final class ServiceSelectorMissing implements ObjectRule {
     @Override
     public void check(ObjectContext ctx) {
         ManifestObject service = ctx.object();
-        if (!Services.isService(service) || Services.isExternalName(service) || !Services.hasNoSelector(service)
+        if (!Services.routesToEndpoints(service) || !Services.hasNoSelector(service)
                 || service.name() == null) {
             return;
         }

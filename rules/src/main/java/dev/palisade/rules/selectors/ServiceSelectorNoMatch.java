@@ -16,7 +16,7 @@ public final class ServiceSelectorNoMatch implements ObjectRule {
     @Override
     public void check(ObjectContext ctx) {
         ManifestObject service = ctx.object();
-        if (!Services.isService(service) || Services.isExternalName(service)) {
+        if (!Services.routesToEndpoints(service)) {
             return;
         }
         Map<String, String> selector = Services.selector(service);

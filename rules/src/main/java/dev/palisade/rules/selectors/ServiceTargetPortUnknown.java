@@ -21,10 +21,13 @@ import java.util.Set;
         remediation = "Point targetPort at a containerPort (or its name) that the selected containers declare, "
                 + "or declare that port in the container's ports.")
 public final class ServiceTargetPortUnknown implements ObjectRule {
+    /** How many selected workloads a message describes before it counts the rest. */
+    private static final int NAMED = 3;
+
     @Override
     public void check(ObjectContext ctx) {
         ManifestObject service = ctx.object();
-        if (!Services.isService(service) || Services.isExternalName(service)) {
+        if (!Services.routesToEndpoints(service)) {
             return;
         }
         Map<String, String> selector = Services.selector(service);
@@ -95,7 +98,7 @@ public final class ServiceTargetPortUnknown implements ObjectRule {
         }
 
         String describe() {
-            return String.join("; ", byWorkload);
+            return Selectors.firstFew(byWorkload, NAMED, "; ");
         }
     }
 }

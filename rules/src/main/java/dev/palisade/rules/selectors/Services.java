@@ -9,14 +9,13 @@ final class Services {
     private Services() {
     }
 
-    /** Whether the object is a core v1 Service. */
-    static boolean isService(ManifestObject o) {
-        return "Service".equals(o.kind()) && o.ref().group().isEmpty();
-    }
-
-    /** ExternalName Services alias a DNS name: they have no pods and no endpoints. */
-    static boolean isExternalName(ManifestObject o) {
-        return "ExternalName".equals(o.tree().path("spec").path("type").asText(""));
+    /**
+     * Whether the object is a core v1 Service that routes to endpoints: any type but ExternalName, which
+     * aliases a DNS name and has no pods or endpoints.
+     */
+    static boolean routesToEndpoints(ManifestObject o) {
+        return "Service".equals(o.kind()) && o.ref().group().isEmpty()
+                && !"ExternalName".equals(o.tree().path("spec").path("type").asText(""));
     }
 
     static JsonNode selectorNode(ManifestObject o) {
