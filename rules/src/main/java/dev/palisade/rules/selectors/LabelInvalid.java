@@ -80,17 +80,21 @@ public final class LabelInvalid implements ObjectRule {
             return; // null decodes as the empty string; a mapping or list is a type finding
         }
         if (!value.isTextual()) {
-            String written = ctx.object().positions().plainScalar(path);
-            String text = written != null ? written : value.toString();
-            ctx.report(path, "label '" + key + "' has the value " + text + ", which YAML reads as a "
-                    + (value.isBoolean() ? "boolean" : "number")
-                    + " and the API server rejects; quote it: \"" + text + "\"");
+            reportUnquoted(ctx, value, path, "label '" + key + "'");
             return;
         }
         String problem = LabelSyntax.valueProblem(value.asText());
         if (problem != null) {
             ctx.report(path, "label '" + key + "' has the invalid value '" + value.asText() + "': " + problem);
         }
+    }
+
+    /** A number or boolean where the API wants a string: the decoder rejects the whole object. */
+    private static void reportUnquoted(ObjectContext ctx, JsonNode value, String path, String what) {
+        String written = ctx.object().positions().plainScalar(path);
+        String text = written != null ? written : value.toString();
+        ctx.report(path, what + " has the value " + text + ", which YAML reads as a "
+                + (value.isBoolean() ? "boolean" : "number") + " and the API server rejects; quote it: \"" + text + "\"");
     }
 
     private static void checkExpressions(ObjectContext ctx, JsonNode expressions, String path) {
@@ -110,10 +114,14 @@ public final class LabelInvalid implements ObjectRule {
             JsonNode values = e.path("values");
             for (int j = 0; values.isArray() && j < values.size(); j++) {
                 JsonNode v = values.get(j);
+                String valuePath = JsonPath.index(JsonPath.child(itemPath, "values"), j);
+                if (v.isNumber() || v.isBoolean()) {
+                    reportUnquoted(ctx, v, valuePath, "selector value");
+                    continue;
+                }
                 String problem = v.isTextual() ? LabelSyntax.valueProblem(v.asText()) : null;
                 if (problem != null) {
-                    ctx.report(JsonPath.index(JsonPath.child(itemPath, "values"), j),
-                            "selector value '" + v.asText() + "' is not a valid label value: " + problem);
+                    ctx.report(valuePath, "selector value '" + v.asText() + "' is not a valid label value: " + problem);
                 }
             }
         }
