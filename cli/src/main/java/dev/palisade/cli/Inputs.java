@@ -150,7 +150,9 @@ final class Inputs {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     String name = file.getFileName().toString();
-                    if (attrs.isRegularFile() && MANIFEST_NAME.matcher(name).matches() && !name.startsWith(".")) {
+                    if (attrs.isSymbolicLink() && MANIFEST_NAME.matcher(name).matches()) {
+                        errors.add(display(file) + ": broken symbolic link");
+                    } else if (attrs.isRegularFile() && MANIFEST_NAME.matcher(name).matches() && !name.startsWith(".")) {
                         found.add(file);
                     }
                     return FileVisitResult.CONTINUE;

@@ -135,7 +135,8 @@ final class LintCommand implements Callable<Integer> {
         return threshold.isPresent() && report.hasAtLeast(threshold.get()) ? 1 : 0;
     }
 
-    private PalisadeConfig loadConfig(Env env, RuleCatalog catalog) throws UserError {
+    /** The configuration the engine gets: the file (or defaults), then --namespace and the schema flags. */
+    PalisadeConfig loadConfig(Env env, RuleCatalog catalog) throws UserError {
         PalisadeConfig cfg = PalisadeConfig.DEFAULT;
         Path file = config != null ? env.workDir().resolve(config) : env.workDir().resolve(ConfigLoader.FILE_NAME);
         if (config != null && !Files.isRegularFile(file)) {

@@ -34,8 +34,7 @@ public final class Main implements Runnable {
 
     /** Runs one command line and returns its exit code; never throws. */
     public static int run(Env env, String... args) {
-        CommandLine cli = new CommandLine(new Main(env));
-        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cli = commandLine(env);
         cli.setOut(new java.io.PrintWriter(env.out(), true));
         cli.setErr(new java.io.PrintWriter(env.err(), true));
         cli.setParameterExceptionHandler((e, argv) -> {
@@ -55,5 +54,9 @@ public final class Main implements Runnable {
             return EXIT_USAGE;
         });
         return cli.execute(args);
+    }
+
+    static CommandLine commandLine(Env env) {
+        return new CommandLine(new Main(env)).setCaseInsensitiveEnumValuesAllowed(true);
     }
 }

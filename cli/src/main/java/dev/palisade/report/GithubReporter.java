@@ -24,12 +24,12 @@ public final class GithubReporter implements Reporter {
     }
 
     /** A command's message: the runner decodes %25, %0D and %0A. */
-    static String data(String s) {
+    public static String data(String s) {
         return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
     }
 
     /** A command property additionally must not contain its separators ':' and ','. */
-    static String property(String s) {
+    public static String property(String s) {
         return data(s).replace(":", "%3A").replace(",", "%2C");
     }
 }

@@ -78,9 +78,8 @@ public final class SarifReporter implements Reporter {
             artifact.put("uri", "stdin");
             return;
         }
-        Path p = Path.of(file);
-        Path abs = p.toAbsolutePath().normalize();
         Path root = base.toAbsolutePath().normalize();
+        Path abs = root.resolve(file).normalize();
         if (abs.startsWith(root)) {
             artifact.put("uri", relativeUri(root.relativize(abs)));
             artifact.put("uriBaseId", SRCROOT);
