@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** docs/rules/*.md and the README's rule table are generated from the rules and must be current. */
+/** docs/rules/*.md, the README's rule table and its demo output are generated and must be current. */
 class DocsUpToDateTest {
     @TempDir
     Path tmp;
@@ -22,7 +22,10 @@ class DocsUpToDateTest {
 
     @Test
     void checkFailsWhenStaleAndWriteFixesIt() throws Exception {
-        Files.writeString(tmp.resolve("README.md"), "# x\n<!-- rules:begin -->\nold\n<!-- rules:end -->\nafter\n");
+        Files.writeString(tmp.resolve("README.md"),
+                "# x\n<!-- demo:begin -->\nold demo\n<!-- demo:end -->\n<!-- rules:begin -->\nold\n<!-- rules:end -->\nafter\n");
+        Files.createDirectories(tmp.resolve("testdata/demo"));
+        Files.writeString(tmp.resolve("testdata/demo/pod.yaml"), "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\n");
         Files.createDirectories(tmp.resolve("docs/rules"));
         Files.writeString(tmp.resolve("docs/rules/retired-rule.md"), "# gone\n");
         CliRunner.Result stale = CliRunner.runIn(tmp, "", "docs", "--out", "docs/rules", "--readme", "README.md", "--check");
@@ -35,6 +38,8 @@ class DocsUpToDateTest {
         String readme = Files.readString(tmp.resolve("README.md"));
         assertTrue(readme.contains("| [`bare-pod`](docs/rules/bare-pod.md) | warning | controllers | on |"), readme);
         assertTrue(readme.endsWith("<!-- rules:end -->\nafter\n"), readme);
+        assertTrue(readme.contains("<!-- demo:begin -->\n```text\ntestdata/demo/pod.yaml:2:1  warning  bare-pod  "), readme);
+        assertTrue(readme.contains("in 1 file, 1 object.\n```\n<!-- demo:end -->"), readme);
         String doc = Files.readString(tmp.resolve("docs/rules/bare-pod.md"));
         assertTrue(doc.startsWith("# bare-pod\n"), doc);
         assertTrue(doc.contains("## Example"), doc);

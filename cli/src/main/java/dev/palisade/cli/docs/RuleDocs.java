@@ -24,13 +24,21 @@ public final class RuleDocs {
     public static final String TABLE_END = "<!-- rules:end -->";
     private static final int MAX_EXAMPLE_LINES = 40;
 
+    public static final String DEMO_BEGIN = "<!-- demo:begin -->";
+    public static final String DEMO_END = "<!-- demo:end -->";
+
     private final RuleCatalog catalog;
     private final Path fixtures;
+    private final String demoOutput;
 
-    /** @param fixtures testdata/rules, or a folder that does not exist (no examples then) */
-    public RuleDocs(RuleCatalog catalog, Path fixtures) {
+    /**
+     * @param fixtures   testdata/rules, or a folder that does not exist (no examples then)
+     * @param demoOutput what lint prints for the demo, for the README's demo block (null: leave it)
+     */
+    public RuleDocs(RuleCatalog catalog, Path fixtures, String demoOutput) {
         this.catalog = catalog;
         this.fixtures = fixtures;
+        this.demoOutput = demoOutput;
     }
 
     /** Files that differ from what would be generated (or should not exist), as paths to show. */
@@ -177,7 +185,14 @@ public final class RuleDocs {
         }
         String docsLink = readmePath.toAbsolutePath().normalize().getParent()
                 .relativize(outDir.toAbsolutePath().normalize()).toString().replace('\\', '/');
-        return readme.substring(0, begin + TABLE_BEGIN.length()) + "\n" + table(docsLink) + readme.substring(end);
+        String updated = readme.substring(0, begin + TABLE_BEGIN.length()) + "\n" + table(docsLink) + readme.substring(end);
+        int demoBegin = updated.indexOf(DEMO_BEGIN);
+        int demoEnd = updated.indexOf(DEMO_END);
+        if (demoOutput != null && demoBegin >= 0 && demoEnd > demoBegin) {
+            updated = updated.substring(0, demoBegin + DEMO_BEGIN.length()) + "\n```text\n" + demoOutput + "```\n"
+                    + updated.substring(demoEnd);
+        }
+        return updated;
     }
 
     String table(String docsLink) {
