@@ -27,7 +27,10 @@ import java.util.regex.Pattern;
 /**
  * Turns the command line's inputs into loaded files: plain files (whatever their extension), folders
  * walked for {@code .yaml}/{@code .yml}/{@code .json}, stdin, and charts/kustomizations rendered. A
- * path that cannot be read is collected as an error while every other input is still read.
+ * path that cannot be read is collected as an error while every other input is still read. A chart
+ * or kustomization named on the command line must render (a missing tool is an error); one found
+ * deeper in a folder is skipped with a notice when its tool is missing, so linting a repository
+ * does not require helm.
  */
 final class Inputs {
     private static final Pattern MANIFEST_NAME = Pattern.compile(".*\\.(ya?ml|json)", Pattern.CASE_INSENSITIVE);
@@ -181,8 +184,21 @@ final class Inputs {
             errors.add(arg + ": " + reason(e));
         }
         found.stream().sorted().forEach(this::loadFile);
-        charts.stream().sorted().forEach(this::renderHelm);
-        kustomizations.stream().sorted().forEach(this::renderKustomize);
+        for (Path chart : charts.stream().sorted().toList()) {
+            if (chart.equals(root) || HelmRenderer.available()) {
+                renderHelm(chart);
+            } else {
+                notices.add(display(chart) + ": Helm chart skipped: helm is not on PATH (lint it with --helm-chart once "
+                        + "helm is installed)");
+            }
+        }
+        for (Path dir : kustomizations.stream().sorted().toList()) {
+            if (dir.equals(root) || KustomizeRenderer.available()) {
+                renderKustomize(dir);
+            } else {
+                notices.add(display(dir) + ": kustomization skipped: neither kubectl nor kustomize is on PATH");
+            }
+        }
     }
 
     private void loadFile(Path file) {

@@ -62,6 +62,9 @@ class JarIT {
         Run k = run(Map.of("PATH", "/nonexistent"), null, "lint", "testdata/kustomize/overlays/prod");
         assertEquals(2, k.exit(), k::toString);
         assertTrue(k.err().contains("neither kubectl nor kustomize is on PATH"), k::toString);
+        Run nested = run(Map.of("PATH", "/nonexistent"), null, "lint", "--rule", "bare-pod", "testdata/helm");
+        assertEquals(0, nested.exit(), nested::toString);
+        assertTrue(nested.err().contains("testdata/helm/web: Helm chart skipped: helm is not on PATH"), nested::toString);
     }
 
     private static Run run(Map<String, String> env, String stdin, String... args) throws IOException, InterruptedException {
