@@ -48,11 +48,12 @@ class LintCommandTest {
 
     @Test
     void exitCodesFollowFailOn() {
-        assertEquals(0, CliRunner.run("lint", POD).exit(), "a warning does not fail at the default --fail-on error");
-        assertEquals(1, CliRunner.run("lint", "--fail-on", "warning", POD).exit());
-        assertEquals(1, CliRunner.run("lint", DEPLOY).exit(), "replicas: 3e is an error");
+        assertEquals(0, CliRunner.run("lint", "--rule", "bare-pod", POD).exit(), "a warning does not fail at the default --fail-on error");
+        assertEquals(1, CliRunner.run("lint", "--rule", "bare-pod", "--fail-on", "warning", POD).exit());
+        assertEquals(1, CliRunner.run("lint", "--rule", "field-type-invalid", DEPLOY).exit(), "replicas: 3e is an error");
         assertEquals(0, CliRunner.run("lint", "--fail-on", "never", DEPLOY).exit());
-        assertEquals(0, CliRunner.run("lint", "--fail-on", "INFO", "testdata/rules/field-type-invalid/valid.yaml").exit());
+        assertEquals(0, CliRunner.run("lint", "--rule", "field-type-invalid", "--fail-on", "INFO",
+                "testdata/rules/field-type-invalid/valid.yaml").exit());
     }
 
     @Test
@@ -148,9 +149,15 @@ class LintCommandTest {
         Files.writeString(tmp.resolve("pod.yaml"), "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\n");
         Files.writeString(tmp.resolve(".palisade.yaml"), "rules:\n  bare-pod: error\n");
         Files.writeString(tmp.resolve("quiet.yaml"), "rules:\n  bare-pod: off\n");
-        assertEquals(1, CliRunner.runIn(tmp, "", "lint", "pod.yaml").exit(), "bare-pod raised to error by .palisade.yaml");
-        CliRunner.Result quiet = CliRunner.runIn(tmp, "", "lint", "--config", "quiet.yaml", "--fail-on", "info", "pod.yaml");
-        assertEquals(0, quiet.exit(), quiet::toString);
+        CliRunner.Result raised = CliRunner.runIn(tmp, "", "lint", "-f", "json", "pod.yaml");
+        assertEquals(1, raised.exit(), raised::toString);
+        JsonNode bare = null;
+        for (JsonNode f : JSON.readTree(raised.out()).path("findings")) {
+            bare = f.path("rule").asText().equals("bare-pod") ? f : bare;
+        }
+        assertEquals("error", bare.path("severity").asText(), "bare-pod raised to error by .palisade.yaml");
+        CliRunner.Result quiet = CliRunner.runIn(tmp, "", "lint", "--config", "quiet.yaml", "-f", "json", "pod.yaml");
+        assertFalse(rules(json(quiet)).contains("bare-pod"), quiet::toString);
         CliRunner.Result missing = CliRunner.runIn(tmp, "", "lint", "--config", "nope.yaml", "pod.yaml");
         assertEquals(2, missing.exit());
         assertTrue(missing.err().contains("nope.yaml: configuration file not found"), missing::toString);
@@ -253,7 +260,7 @@ class LintCommandTest {
 
     @Test
     void outputFileReceivesTheReport() throws Exception {
-        CliRunner.Result r = CliRunner.runIn(CliRunner.REPO, "", "lint", "-f", "json", "-o", tmp.resolve("out.json").toString(), POD);
+        CliRunner.Result r = CliRunner.runIn(CliRunner.REPO, "", "lint", "-f", "json", "--rule", "bare-pod", "-o", tmp.resolve("out.json").toString(), POD);
         assertEquals("", r.out());
         assertEquals(1, JSON.readTree(tmp.resolve("out.json").toFile()).path("findings").size());
     }
