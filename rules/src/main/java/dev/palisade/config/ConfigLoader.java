@@ -3,8 +3,10 @@ package dev.palisade.config;
 import dev.palisade.engine.RuleCatalog;
 import dev.palisade.engine.RuleInfo;
 import dev.palisade.engine.RuleMeta;
+import dev.palisade.model.PodSecurityLevel;
 import dev.palisade.model.Position;
 import dev.palisade.model.Severity;
+import dev.palisade.rules.user.UserRules;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -47,11 +49,22 @@ import org.yaml.snakeyaml.nodes.Tag;
  *     names: ["*"]
  *     paths: ["legacy/**"]
  *     reason: debugging pods are created by hand on purpose
+ * pss:                          # Pod Security levels for namespaces without pod-security labels
+ *   enforce: baseline           # its controls are errors (privileged, baseline or restricted)
+ *   warn: restricted            # controls of a higher warn or audit level are warnings
+ *   audit: privileged
+ * customRules:                  # rules without Java, see docs/user-rules.md
+ *   image-registry:
+ *     severity: warning
+ *     message: Image must come from registry.example.com
+ *     target: Container
+ *     schema: {properties: {image: {pattern: "^registry\\.example\\.com/"}}}
  * </pre>
  */
 public final class ConfigLoader {
     public static final String FILE_NAME = ".palisade.yaml";
-    private static final Set<String> TOP_KEYS = Set.of("rules", "exemptions", "namespace");
+    private static final Set<String> TOP_KEYS = Set.of("rules", "exemptions", "namespace", "pss", UserRules.SECTION);
+    private static final Set<String> PSS_KEYS = Set.of("enforce", "warn", "audit");
     private static final Set<String> RULE_KEYS = Set.of("enabled", "severity", "params");
     private static final Set<String> EXEMPTION_KEYS = Set.of("rules", "kinds", "namespaces", "names", "paths", "reason");
 
@@ -94,10 +107,19 @@ public final class ConfigLoader {
         if (!(root instanceof MappingNode top)) {
             throw new ConfigException(source, List.of(at(root) + "the configuration must be a mapping"));
         }
+        // User rules first: the rules and exemptions sections may name them.
+        List<RuleCatalog.Entry> userRules = new ArrayList<>();
+        for (NodeTuple t : top.getValue()) {
+            if (UserRules.SECTION.equals(scalar(t.getKeyNode()))) {
+                userRules.addAll(UserRules.read(t.getValueNode(), catalog, source, problems));
+            }
+        }
+        RuleCatalog known = catalog.plus(userRules);
         Map<String, RuleConfig> rules = new LinkedHashMap<>();
         List<Exemption> exemptions = new ArrayList<>();
         Map<String, Object> extensions = new LinkedHashMap<>();
         String namespace = null;
+        PalisadeConfig.PodSecurityDefaults pss = PalisadeConfig.PodSecurityDefaults.DEFAULT;
         for (NodeTuple t : top.getValue()) {
             String key = scalar(t.getKeyNode());
             Node value = t.getValueNode();
@@ -106,8 +128,11 @@ public final class ConfigLoader {
                 continue;
             }
             switch (key == null ? "" : key) {
-                case "rules" -> readRules(value, rules, problems);
-                case "exemptions" -> readExemptions(value, exemptions, problems);
+                case "rules" -> readRules(known, value, rules, problems);
+                case "exemptions" -> readExemptions(known, value, exemptions, problems);
+                case UserRules.SECTION -> {
+                }
+                case "pss" -> pss = readPodSecurity(value, problems);
                 case "namespace" -> {
                     namespace = scalar(value);
                     if (namespace == null || !namespace.matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
@@ -122,7 +147,7 @@ public final class ConfigLoader {
             throw new ConfigException(source, problems);
         }
         return new PalisadeConfig(source, Map.copyOf(rules), List.copyOf(exemptions), namespace, Map.copyOf(extensions),
-                PalisadeConfig.SchemaOptions.DEFAULT);
+                PalisadeConfig.SchemaOptions.DEFAULT, pss, List.copyOf(userRules));
     }
 
     /** The whole file as plain maps and lists, for sections handed on unvalidated. */
@@ -131,7 +156,7 @@ public final class ConfigLoader {
         return all instanceof Map<?, ?> m ? m : Map.of();
     }
 
-    private void readRules(Node node, Map<String, RuleConfig> out, List<String> problems) {
+    private static void readRules(RuleCatalog catalog, Node node, Map<String, RuleConfig> out, List<String> problems) {
         if (!(node instanceof MappingNode map)) {
             problems.add(at(node) + "'rules' must be a mapping from rule id to settings");
             return;
@@ -147,7 +172,7 @@ public final class ConfigLoader {
         }
     }
 
-    private RuleConfig readRule(RuleMeta meta, Node node, List<String> problems) {
+    private static RuleConfig readRule(RuleMeta meta, Node node, List<String> problems) {
         if (node instanceof ScalarNode s) {
             String v = s.getValue();
             if (s.getTag().equals(Tag.BOOL)) {
@@ -193,7 +218,7 @@ public final class ConfigLoader {
         return new RuleConfig(enabled, severity, Map.copyOf(params));
     }
 
-    private void readParams(RuleMeta meta, Node node, Map<String, Object> out, List<String> problems) {
+    private static void readParams(RuleMeta meta, Node node, Map<String, Object> out, List<String> problems) {
         if (!(node instanceof MappingNode map)) {
             problems.add(at(node) + "rule " + meta.id() + ": params must be a mapping");
             return;
@@ -264,7 +289,31 @@ public final class ConfigLoader {
         };
     }
 
-    private void readExemptions(Node node, List<Exemption> out, List<String> problems) {
+    private static PalisadeConfig.PodSecurityDefaults readPodSecurity(Node node, List<String> problems) {
+        PalisadeConfig.PodSecurityDefaults d = PalisadeConfig.PodSecurityDefaults.DEFAULT;
+        if (!(node instanceof MappingNode map)) {
+            problems.add(at(node) + "'pss' must be a mapping with enforce, warn, audit");
+            return d;
+        }
+        Map<String, PodSecurityLevel> levels = new LinkedHashMap<>();
+        for (NodeTuple t : map.getValue()) {
+            String key = scalar(t.getKeyNode());
+            if (key == null || !PSS_KEYS.contains(key)) {
+                problems.add(at(t.getKeyNode()) + "pss: unknown key '" + key + "'; expected one of " + sorted(PSS_KEYS));
+                continue;
+            }
+            PodSecurityLevel level = PodSecurityLevel.parse(scalar(t.getValueNode())).orElse(null);
+            if (level == null) {
+                problems.add(at(t.getValueNode()) + "pss: " + key + " must be privileged, baseline or restricted");
+            } else {
+                levels.put(key, level);
+            }
+        }
+        return new PalisadeConfig.PodSecurityDefaults(levels.getOrDefault("enforce", d.enforce()),
+                levels.getOrDefault("warn", d.warn()), levels.getOrDefault("audit", d.audit()));
+    }
+
+    private static void readExemptions(RuleCatalog catalog, Node node, List<Exemption> out, List<String> problems) {
         if (!(node instanceof SequenceNode seq)) {
             problems.add(at(node) + "'exemptions' must be a list");
             return;

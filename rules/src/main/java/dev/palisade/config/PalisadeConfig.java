@@ -1,5 +1,7 @@
 package dev.palisade.config;
 
+import dev.palisade.engine.RuleCatalog;
+import dev.palisade.model.PodSecurityLevel;
 import java.util.List;
 import java.util.Map;
 
@@ -12,12 +14,31 @@ import java.util.Map;
  * @param namespace  the namespace of objects that name none (null: "default")
  * @param extensions sections owned by an embedding program (e.g. {@code webhook}), unvalidated here
  * @param schema     how objects are validated against API schemas
+ * @param pss        the Pod Security levels assumed for namespaces without pod-security labels
+ * @param userRules  rules defined in the file ({@code customRules}); the engine adds them to its catalog
  */
 public record PalisadeConfig(String source, Map<String, RuleConfig> rules, List<Exemption> exemptions,
-        String namespace, Map<String, Object> extensions, SchemaOptions schema) {
+        String namespace, Map<String, Object> extensions, SchemaOptions schema, PodSecurityDefaults pss,
+        List<RuleCatalog.Entry> userRules) {
 
     public static final PalisadeConfig DEFAULT =
-            new PalisadeConfig(null, Map.of(), List.of(), null, Map.of(), SchemaOptions.DEFAULT);
+            new PalisadeConfig(null, Map.of(), List.of(), null, Map.of(), SchemaOptions.DEFAULT, PodSecurityDefaults.DEFAULT, List.of());
+
+    /** A configuration with the default Pod Security levels and without user-defined rules. */
+    public PalisadeConfig(String source, Map<String, RuleConfig> rules, List<Exemption> exemptions,
+            String namespace, Map<String, Object> extensions, SchemaOptions schema) {
+        this(source, rules, exemptions, namespace, extensions, schema, PodSecurityDefaults.DEFAULT, List.of());
+    }
+
+    /**
+     * The {@code pss:} section: the levels of the three pod-security.kubernetes.io modes for pods whose
+     * namespace carries none of those labels (or is not known). Controls of the enforce level are
+     * errors; controls of a higher warn or audit level are warnings; the rest are not reported.
+     */
+    public record PodSecurityDefaults(PodSecurityLevel enforce, PodSecurityLevel warn, PodSecurityLevel audit) {
+        public static final PodSecurityDefaults DEFAULT =
+                new PodSecurityDefaults(PodSecurityLevel.BASELINE, PodSecurityLevel.RESTRICTED, PodSecurityLevel.PRIVILEGED);
+    }
 
     /**
      * Schema validation settings (the CLI's --kubernetes-version, --crd, --schema-location,
@@ -35,11 +56,11 @@ public record PalisadeConfig(String source, Map<String, RuleConfig> rules, List<
     }
 
     public PalisadeConfig withSource(String path) {
-        return new PalisadeConfig(path, rules, exemptions, namespace, extensions, schema);
+        return new PalisadeConfig(path, rules, exemptions, namespace, extensions, schema, pss, userRules);
     }
 
     public PalisadeConfig withSchema(SchemaOptions options) {
-        return new PalisadeConfig(source, rules, exemptions, namespace, extensions, options);
+        return new PalisadeConfig(source, rules, exemptions, namespace, extensions, options, pss, userRules);
     }
 
     public RuleConfig rule(String id) {
@@ -51,6 +72,6 @@ public record PalisadeConfig(String source, Map<String, RuleConfig> rules, List<
     }
 
     public PalisadeConfig withNamespace(String ns) {
-        return new PalisadeConfig(source, rules, exemptions, ns, extensions, schema);
+        return new PalisadeConfig(source, rules, exemptions, ns, extensions, schema, pss, userRules);
     }
 }

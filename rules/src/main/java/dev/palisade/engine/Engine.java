@@ -36,8 +36,11 @@ public final class Engine {
     private final RuleMeta internalError = RuleMeta.of(InternalErrorRule.class);
     private final RuleMeta suppressionUnused = RuleMeta.of(SuppressionUnusedRule.class);
 
-    /** An enabled rule with its effective severity and parameters. */
-    private record Active(RuleMeta meta, Rule rule, Severity severity, RuleParams params) {
+    /**
+     * An enabled rule with its effective severity and parameters; {@code configuredSeverity} is the
+     * user's explicit choice (null when none), which overrides severities chosen per finding.
+     */
+    private record Active(RuleMeta meta, Rule rule, Severity severity, Severity configuredSeverity, RuleParams params) {
     }
 
     /**
@@ -45,17 +48,17 @@ public final class Engine {
      * @param skip rules not to run
      */
     public Engine(RuleCatalog catalog, PalisadeConfig config, Set<String> only, Set<String> skip) {
-        this.catalog = catalog;
+        this.catalog = catalog.plus(config.userRules()); // rules the configuration defines join its catalog
         this.config = config;
         List<Active> list = new ArrayList<>();
-        for (RuleCatalog.Entry e : catalog.entries()) {
+        for (RuleCatalog.Entry e : this.catalog.entries()) {
             RuleMeta m = e.meta();
             RuleConfig rc = config.rule(m.id());
             boolean enabled = only.isEmpty()
                     ? (rc.enabled() != null ? rc.enabled() : m.enabledByDefault())
                     : only.contains(m.id());
             if (enabled && !skip.contains(m.id())) {
-                list.add(new Active(m, e.rule(), rc.severity() != null ? rc.severity() : m.severity(),
+                list.add(new Active(m, e.rule(), rc.severity() != null ? rc.severity() : m.severity(), rc.severity(),
                         new RuleParams(m, rc.params())));
             }
         }
@@ -167,6 +170,12 @@ public final class Engine {
             @Override
             public void report(String path, String message) {
                 out.add(finding(a.meta(), a.severity(), message, o, path));
+            }
+
+            @Override
+            public void report(String path, String message, Severity severity) {
+                Severity chosen = a.configuredSeverity() != null ? a.configuredSeverity() : severity;
+                out.add(finding(a.meta(), chosen, message, o, path));
             }
         };
         try {

@@ -4,6 +4,7 @@ import dev.palisade.config.PalisadeConfig;
 import dev.palisade.index.ObjectIndex;
 import dev.palisade.model.ManifestObject;
 import dev.palisade.model.PodTemplateView;
+import dev.palisade.model.Severity;
 import java.util.Optional;
 
 /** What an {@link ObjectRule} sees: one object, the lint set, its parameters, and a way to report. */
@@ -28,4 +29,10 @@ public interface ObjectContext {
      * that is not in the source (a missing field) points at its nearest ancestor that is.
      */
     void report(String path, String message);
+
+    /**
+     * Reports with a severity the rule chose for this finding (e.g. from the namespace's Pod Security
+     * labels) instead of its default. A severity the user configured for the rule still wins.
+     */
+    void report(String path, String message, Severity severity);
 }

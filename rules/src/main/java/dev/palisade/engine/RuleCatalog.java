@@ -41,6 +41,23 @@ public final class RuleCatalog {
         return new RuleCatalog(byId);
     }
 
+    /**
+     * This catalog with more rules (user-defined rules of one configuration). The caller has checked
+     * that their ids are new; a clash is a programming error.
+     */
+    public RuleCatalog plus(List<Entry> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        Map<String, Entry> byId = new LinkedHashMap<>(entries);
+        for (Entry e : more) {
+            if (byId.put(e.meta().id(), e) != null) {
+                throw new IllegalStateException("two rules share the id " + e.meta().id());
+            }
+        }
+        return new RuleCatalog(byId);
+    }
+
     public List<Entry> entries() {
         return List.copyOf(entries.values());
     }

@@ -1,5 +1,6 @@
 package dev.palisade.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
@@ -8,11 +9,21 @@ import java.util.regex.Pattern;
 
 /**
  * A Kubernetes resource quantity ({@code 500m}, {@code 1Gi}, {@code 2e3}) as an exact decimal, parsed
- * with the grammar of k8s.io/apimachinery's resource.Quantity.
+ * with the grammar of k8s.io/apimachinery's resource.Quantity:
+ * {@code [+-]number(binarySI | decimalSI | [eE][+-]digits)}, where a number is {@code 1}, {@code 1.5},
+ * {@code 1.} or {@code .5}. The API server does not trim spaces, so neither does this parser.
  */
 public record Quantity(String text, BigDecimal value, String suffix) implements Comparable<Quantity> {
-    private static final Pattern FORMAT =
-            Pattern.compile("([+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+))(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?");
+    private static final Pattern FORMAT = Pattern.compile(
+            "([+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+))(Ki|Mi|Gi|Ti|Pi|Ei|[eE][+-]?[0-9]+|n|u|m|k|M|G|T|P|E)?");
+
+    /**
+     * Bounds the work spent on hostile input; no real quantity is this long. Kubernetes has no such
+     * limit, so a longer value is reported as unreadable rather than accepted unchecked.
+     */
+    private static final int MAX_LENGTH = 64;
+    /** 1e1000 bytes is far beyond anything a cluster can hold; larger exponents are not worth exact arithmetic. */
+    private static final int MAX_EXPONENT = 1000;
 
     private static final Map<String, BigDecimal> MULTIPLIERS = Map.ofEntries(
             Map.entry("", BigDecimal.ONE),
@@ -25,45 +36,74 @@ public record Quantity(String text, BigDecimal value, String suffix) implements 
             Map.entry("T", new BigDecimal("1e12")),
             Map.entry("P", new BigDecimal("1e15")),
             Map.entry("E", new BigDecimal("1e18")),
-            Map.entry("Ki", BigDecimal.valueOf(1024L)),
-            Map.entry("Mi", BigDecimal.valueOf(1024L * 1024)),
-            Map.entry("Gi", BigDecimal.valueOf(1024L * 1024 * 1024)),
-            Map.entry("Ti", BigDecimal.valueOf(1024L * 1024 * 1024 * 1024)),
-            Map.entry("Pi", BigDecimal.valueOf(1024L * 1024 * 1024 * 1024 * 1024)),
-            Map.entry("Ei", BigDecimal.valueOf(1024L * 1024 * 1024 * 1024 * 1024 * 1024)));
+            Map.entry("Ki", BigDecimal.valueOf(2).pow(10)),
+            Map.entry("Mi", BigDecimal.valueOf(2).pow(20)),
+            Map.entry("Gi", BigDecimal.valueOf(2).pow(30)),
+            Map.entry("Ti", BigDecimal.valueOf(2).pow(40)),
+            Map.entry("Pi", BigDecimal.valueOf(2).pow(50)),
+            Map.entry("Ei", BigDecimal.valueOf(2).pow(60)));
 
     /** Parses a quantity as written in a manifest; empty when Kubernetes would reject it. */
     public static Optional<Quantity> parse(String text) {
-        if (text == null) {
+        if (text == null || text.isEmpty() || text.length() > MAX_LENGTH) {
             return Optional.empty();
         }
-        String t = text.trim();
-        if (t.length() > 64) {
-            return Optional.empty(); // apimachinery refuses absurdly long quantities as well
-        }
-        Matcher m = FORMAT.matcher(t);
+        Matcher m = FORMAT.matcher(text);
         if (!m.matches()) {
             return Optional.empty();
         }
         String suffix = m.group(2) == null ? "" : m.group(2);
-        BigDecimal number = new BigDecimal(m.group(1).startsWith(".") || m.group(1).startsWith("+.")
-                || m.group(1).startsWith("-.") ? m.group(1).replaceFirst("\\.", "0.") : m.group(1));
+        BigDecimal number = new BigDecimal(m.group(1).replaceFirst("^([+-]?)\\.", "$10."));
         BigDecimal value;
-        if (suffix.startsWith("e") || suffix.startsWith("E")) {
-            int exp = Integer.parseInt(suffix.substring(1));
-            if (Math.abs(exp) > 100) {
+        if (!MULTIPLIERS.containsKey(suffix)) { // an exponent: e3, E-2 (but Ei and E are suffixes)
+            int exp;
+            try {
+                exp = Integer.parseInt(suffix.substring(1));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+            if (Math.abs(exp) > MAX_EXPONENT) {
                 return Optional.empty();
             }
             value = number.scaleByPowerOfTen(exp);
         } else {
             value = number.multiply(MULTIPLIERS.get(suffix));
         }
-        return Optional.of(new Quantity(t, value, suffix));
+        return Optional.of(new Quantity(text, value, suffix));
+    }
+
+    /**
+     * Reads a quantity node of a manifest: a string in quantity syntax or a JSON number (YAML
+     * {@code cpu: 2}). Empty for anything else, including booleans, maps and lists.
+     */
+    public static Optional<Quantity> of(JsonNode node) {
+        if (node == null) {
+            return Optional.empty();
+        }
+        if (node.isNumber()) {
+            BigDecimal v = node.decimalValue();
+            return Optional.of(new Quantity(node.asText(), v, ""));
+        }
+        return node.isTextual() ? parse(node.asText()) : Optional.empty();
     }
 
     /** True when the quantity uses a binary suffix (Ki, Mi...). */
     public boolean binary() {
         return suffix.length() == 2 && suffix.endsWith("i");
+    }
+
+    public boolean negative() {
+        return value.signum() < 0;
+    }
+
+    /** Whether the value is a whole number (1, 2k, 3e2), as extended resources must be. */
+    public boolean whole() {
+        return value.signum() == 0 || value.stripTrailingZeros().scale() <= 0;
+    }
+
+    /** Equal amounts, however written: {@code 1} equals {@code 1000m}. */
+    public boolean sameAmount(Quantity o) {
+        return value.compareTo(o.value) == 0;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.palisade.rules.input;
 import dev.palisade.engine.ObjectContext;
 import dev.palisade.engine.ObjectRule;
 import dev.palisade.engine.RuleInfo;
+import dev.palisade.model.QuantityFields;
 import dev.palisade.model.Severity;
 import dev.palisade.model.TypedModels;
 
@@ -15,6 +16,9 @@ public final class FieldTypeInvalid implements ObjectRule {
     @Override
     public void check(ObjectContext ctx) {
         for (TypedModels.FieldError e : ctx.object().typeErrors()) {
+            if (QuantityFields.contains(ctx.object(), e.path())) {
+                continue; // resources-quantity-invalid reports bad quantities, at the value, once
+            }
             String value = ctx.object().positions().plainScalar(e.path());
             String field = e.path().isEmpty() ? "object" : e.path();
             ctx.report(e.path(), field + ": " + e.message() + (value != null ? ", got '" + value + "'" : ""));
