@@ -110,7 +110,9 @@ final class LintCommand implements Callable<Integer> {
         }
         RuleCatalog catalog = RuleCatalog.load();
         PalisadeConfig cfg = loadConfig(env, catalog);
-        Engine engine = new Engine(catalog, cfg, ruleIds(catalog, onlyRules, "--rule"), ruleIds(catalog, skipRules, "--skip-rule"));
+        RuleCatalog withUserRules = catalog.plus(cfg.userRules());
+        Engine engine = new Engine(catalog, cfg, ruleIds(withUserRules, onlyRules, "--rule"),
+                ruleIds(withUserRules, skipRules, "--skip-rule"));
 
         Inputs inputs = new Inputs(env, cfg.namespaceOrDefault(),
                 new Inputs.Render(!noRender, values.stream().map(v -> env.workDir().resolve(v)).toList(), set, release, namespace));
@@ -125,7 +127,7 @@ final class LintCommand implements Callable<Integer> {
 
         Optional<Severity> threshold = failOn == FailOn.NEVER ? Optional.empty() : Severity.parse(failOn.name());
         boolean color = env.terminal() && output == null && !noColor;
-        ReportContext run = new ReportContext(report, catalog, threshold, color, env.workDir(), Version.get());
+        ReportContext run = new ReportContext(report, engine.catalog(), threshold, color, env.workDir(), Version.get());
         writeReport(env, run);
         inputs.notices().forEach(n -> env.err().println("palisade: " + n));
         if (!inputs.errors().isEmpty()) {
