@@ -1,0 +1,282 @@
+package dev.palisade.schemagen;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * Derives JSON schemas of the built-in Kubernetes kinds from the official Kubernetes Java client
+ * ({@code io.kubernetes:client-java-api}), one release per Kubernetes minor, at build time.
+ *
+ * <p>The client's model classes are generated from the Kubernetes OpenAPI document: each field carries
+ * its JSON name ({@code @SerializedName}) and Java type, and each class lists its required fields
+ * ({@code openapiRequiredFields}). Which apiVersion/kind a model is comes from the API classes: their
+ * request paths give group and version ({@code /apis/apps/v1/}) and their create methods take the
+ * model as body. API classes are read as bytes, never loaded, so their HTTP dependencies are not needed.
+ *
+ * <p>Output per version: {@code k8s-1.NN.json} with {@code kinds} (apiVersion/kind to definition)
+ * and {@code definitions} (draft-07 schemas, strict: no unknown fields).
+ *
+ * <p>Arguments: output folder, folder of client jars, closed-sets file, gson jar, then
+ * {@code 1.NN=clientVersion} pairs.
+ */
+public final class SchemaGenerator {
+    private static final String MODELS = "io.kubernetes.client.openapi.models.";
+    private static final Pattern GROUP_PATH = Pattern.compile("\"?/apis/([a-z0-9.-]+)/(v[0-9a-z]+)/");
+    private static final Pattern CORE_PATH = Pattern.compile("/api/v1/");
+    /** A create method's descriptor: optional namespace, the model as body, its request builder named after the method. */
+    private static final Pattern CREATE = Pattern.compile(
+            "\\((?:Ljava/lang/String;)?Lio/kubernetes/client/openapi/models/(\\w+);\\)"
+                    + "Lio/kubernetes/client/openapi/apis/\\w+\\$APIcreate(?:Namespaced)?(\\w+)Request;");
+    /** V1, V1beta1, and the group-qualified CoreV1 / EventsV1 / ResourceV1 of clashing names. */
+    private static final Pattern VERSION_PREFIX = Pattern.compile("^(?:[A-Z][a-z]+)*?V\\d+(?:(?:alpha|beta)\\d+)?");
+    /** The Kubernetes quantity grammar (resource.Quantity): a signed decimal with an SI, binary or exponent suffix. */
+    static final String QUANTITY_PATTERN = "^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)"
+            + "(?:[KMGTPE]i|[numkMGTPE]|[eE][+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+))?$";
+
+    private final ClassLoader loader;
+    private final Map<String, List<String>> closedSets;
+    private final Map<String, Object> definitions = new TreeMap<>();
+    private final Deque<Class<?>> pending = new ArrayDeque<>();
+    private final java.util.Set<String> usedClosedSets = new java.util.HashSet<>();
+
+    private SchemaGenerator(ClassLoader loader, Map<String, List<String>> closedSets) {
+        this.loader = loader;
+        this.closedSets = closedSets;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args[0]);
+        Path jars = Path.of(args[1]);
+        Map<String, List<String>> closedSets = readClosedSets(Path.of(args[2]));
+        Path gson = Path.of(args[3]);
+        Files.createDirectories(out);
+        List<Map<String, Object>> index = new ArrayList<>();
+        for (int i = 4; i < args.length; i++) {
+            String[] pair = args[i].split("=");
+            String k8s = pair[0];
+            String client = pair[1];
+            Path jar = jars.resolve("client-java-api-" + client + ".jar");
+            Path target = out.resolve("k8s-" + k8s + ".json");
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("kubernetesVersion", k8s);
+            entry.put("source", "io.kubernetes:client-java-api:" + client);
+            index.add(entry);
+            if (Files.exists(target) && Files.getLastModifiedTime(target).compareTo(Files.getLastModifiedTime(jar)) > 0) {
+                continue; // up to date: regeneration takes seconds per version
+            }
+            long start = System.nanoTime();
+            Map<String, Object> doc = generate(jar, gson, closedSets);
+            doc.put("kubernetesVersion", k8s);
+            doc.put("source", "io.kubernetes:client-java-api:" + client);
+            try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+                Json.write(w, doc);
+            }
+            System.out.printf("schemagen: Kubernetes %s from client-java-api %s: %d kinds, %d definitions, %d ms%n",
+                    k8s, client, ((Map<?, ?>) doc.get("kinds")).size(), ((Map<?, ?>) doc.get("definitions")).size(),
+                    (System.nanoTime() - start) / 1_000_000);
+        }
+        try (Writer w = Files.newBufferedWriter(out.resolve("index.json"), StandardCharsets.UTF_8)) {
+            Json.write(w, Map.of("versions", index));
+        }
+    }
+
+    static Map<String, Object> generate(Path jar, Path gson, Map<String, List<String>> closedSets) throws Exception {
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL(), gson.toUri().toURL()},
+                ClassLoader.getPlatformClassLoader()); ZipFile zip = new ZipFile(jar.toFile())) {
+            SchemaGenerator gen = new SchemaGenerator(loader, closedSets);
+            Map<String, Object> kinds = new TreeMap<>();
+            for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+                String name = e.getName();
+                if (name.startsWith("io/kubernetes/client/openapi/apis/") && name.endsWith("Api.class")) {
+                    String bytes;
+                    try (InputStream in = zip.getInputStream(e)) {
+                        bytes = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+                    }
+                    gen.readApiClass(bytes, kinds);
+                }
+            }
+            gen.drain();
+            java.util.Set<String> unused = new TreeSet<>(closedSets.keySet());
+            unused.removeAll(gen.usedClosedSets);
+            if (!unused.isEmpty()) {
+                throw new IllegalStateException(jar.getFileName() + ": closed sets name no field: " + unused);
+            }
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("kinds", kinds);
+            doc.put("definitions", gen.definitions);
+            return doc;
+        }
+    }
+
+    /** Records the kinds one API class creates, under the apiVersion its request paths use. */
+    private void readApiClass(String bytes, Map<String, Object> kinds) throws ClassNotFoundException {
+        String apiVersion;
+        Matcher g = GROUP_PATH.matcher(bytes);
+        if (g.find()) {
+            apiVersion = g.group(1) + "/" + g.group(2);
+        } else if (CORE_PATH.matcher(bytes).find()) {
+            apiVersion = "v1";
+        } else {
+            return; // discovery-only API classes (AppsApi, VersionApi...)
+        }
+        Matcher m = CREATE.matcher(bytes);
+        while (m.find()) {
+            String model = m.group(1);
+            String kind = m.group(2);
+            if (!VERSION_PREFIX.matcher(model).replaceFirst("").equals(kind)) {
+                continue; // subresources: createNamespacedPodEviction takes a V1Eviction
+            }
+            String key = apiVersion + "/" + kind;
+            if (!kinds.containsKey(key)) {
+                kinds.put(key, model);
+                enqueue(Class.forName(MODELS + model, false, loader));
+            }
+        }
+    }
+
+    private void enqueue(Class<?> type) {
+        if (!definitions.containsKey(type.getSimpleName())) {
+            definitions.put(type.getSimpleName(), Map.of()); // placeholder: breaks cycles (JSONSchemaProps)
+            pending.add(type);
+        }
+    }
+
+    private void drain() throws ReflectiveOperationException {
+        while (!pending.isEmpty()) {
+            Class<?> type = pending.poll();
+            definitions.put(type.getSimpleName(), objectSchema(type));
+        }
+    }
+
+    private Map<String, Object> objectSchema(Class<?> type) throws ReflectiveOperationException {
+        Map<String, Object> properties = new TreeMap<>();
+        for (Field f : type.getDeclaredFields()) {
+            if (Modifier.isStatic(f.getModifiers())) {
+                continue;
+            }
+            String json = serializedName(f);
+            if (json == null) {
+                continue;
+            }
+            Map<String, Object> schema = typeSchema(f.getGenericType());
+            List<String> closed = closedSets.get(type.getSimpleName() + "." + json);
+            if (closed != null) {
+                usedClosedSets.add(type.getSimpleName() + "." + json);
+                schema = new LinkedHashMap<>(schema);
+                schema.put("enum", closed);
+            }
+            properties.put(json, schema);
+        }
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("type", "object");
+        schema.put("properties", properties);
+        Collection<String> required = requiredFields(type);
+        if (!required.isEmpty()) {
+            schema.put("required", new ArrayList<>(new TreeSet<>(required)));
+        }
+        schema.put("additionalProperties", false);
+        return schema;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Collection<String> requiredFields(Class<?> type) throws ReflectiveOperationException {
+        try {
+            Field f = type.getDeclaredField("openapiRequiredFields");
+            f.setAccessible(true);
+            return (Collection<String>) f.get(null);
+        } catch (NoSuchFieldException e) {
+            return List.of();
+        }
+    }
+
+    private static String serializedName(Field f) throws ReflectiveOperationException {
+        for (var a : f.getAnnotations()) {
+            if (a.annotationType().getName().equals("com.google.gson.annotations.SerializedName")) {
+                return (String) a.annotationType().getMethod("value").invoke(a);
+            }
+        }
+        return null;
+    }
+
+    private Map<String, Object> typeSchema(Type t) {
+        if (t instanceof ParameterizedType p) {
+            Class<?> raw = (Class<?>) p.getRawType();
+            Type[] args = p.getActualTypeArguments();
+            if (List.class.isAssignableFrom(raw) || java.util.Set.class.isAssignableFrom(raw)) {
+                return Map.of("type", "array", "items", typeSchema(args[0]));
+            }
+            if (Map.class.isAssignableFrom(raw)) {
+                return Map.of("type", "object", "additionalProperties", typeSchema(args[1]));
+            }
+            throw new IllegalStateException("unexpected generic type " + t);
+        }
+        Class<?> c = (Class<?>) t;
+        String name = c.getName();
+        switch (name) {
+            case "java.lang.String", "java.time.OffsetDateTime", "java.time.LocalDate", "java.util.UUID":
+                return Map.of("type", "string");
+            case "[B":
+                return Map.of("type", "string", "x-palisade-format", "byte");
+            case "java.lang.Integer", "java.lang.Long", "int", "long":
+                return Map.of("type", "integer");
+            case "java.lang.Float", "java.lang.Double", "java.math.BigDecimal":
+                return Map.of("type", "number");
+            case "java.lang.Boolean", "boolean":
+                return Map.of("type", "boolean");
+            case "java.lang.Object":
+                return Map.of(); // RawExtension, JSON: any value
+            case "io.kubernetes.client.custom.IntOrString":
+                return Map.of("type", List.of("integer", "string"), "x-palisade-format", "int-or-string");
+            case "io.kubernetes.client.custom.Quantity":
+                return Map.of("type", List.of("string", "number"), "pattern", QUANTITY_PATTERN,
+                        "x-palisade-format", "quantity");
+            default:
+                break;
+        }
+        if (name.startsWith(MODELS)) {
+            enqueue(c);
+            return Map.of("$ref", "#/definitions/" + c.getSimpleName());
+        }
+        if (name.equals("io.kubernetes.client.custom.V1Patch")) {
+            return Map.of();
+        }
+        throw new IllegalStateException("no schema mapping for " + name);
+    }
+
+    /** Lines {@code V1Container.imagePullPolicy=Always,IfNotPresent,Never}; '#' starts a comment. */
+    static Map<String, List<String>> readClosedSets(Path file) throws IOException {
+        Properties p = new Properties();
+        try (var r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        Map<String, List<String>> sets = new TreeMap<>();
+        for (String key : p.stringPropertyNames()) {
+            sets.put(key, List.of(p.getProperty(key).split("\\s*,\\s*")));
+        }
+        return sets;
+    }
+}
