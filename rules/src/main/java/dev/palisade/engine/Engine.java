@@ -168,6 +168,12 @@ public final class Engine {
             public void report(String path, String message) {
                 out.add(finding(a.meta(), a.severity(), message, o, path));
             }
+
+            @Override
+            public void report(String path, String message, Severity severity) {
+                boolean configured = config.rule(a.meta().id()).severity() != null;
+                out.add(finding(a.meta(), configured ? a.severity() : severity, message, o, path));
+            }
         };
         try {
             rule.check(ctx);

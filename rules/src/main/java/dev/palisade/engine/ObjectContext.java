@@ -28,4 +28,10 @@ public interface ObjectContext {
      * that is not in the source (a missing field) points at its nearest ancestor that is.
      */
     void report(String path, String message);
+
+    /**
+     * Reports with a severity other than the rule's default, for rules whose severity depends on an
+     * option (unknown-kind under --strict-kinds). A severity set in the config still wins.
+     */
+    void report(String path, String message, dev.palisade.model.Severity severity);
 }

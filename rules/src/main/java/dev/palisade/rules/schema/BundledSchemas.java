@@ -1,0 +1,102 @@
+package dev.palisade.rules.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The schemas of built-in kinds packaged with Palisade (generated at build time by {@code schemagen}
+ * from the official Kubernetes Java client, one release per Kubernetes minor). A version's file is
+ * read the first time an object needs it, then kept for the life of the process.
+ */
+public final class BundledSchemas {
+    private static final String FOLDER = "/dev/palisade/schemas/";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, JsonNode> LOADED = new ConcurrentHashMap<>();
+    private static volatile List<Version> versions;
+
+    /** One bundled Kubernetes minor and the artifact its schemas were derived from. */
+    public record Version(String kubernetesVersion, String source) {
+    }
+
+    private BundledSchemas() {
+    }
+
+    /** Bundled versions, oldest first. */
+    public static List<Version> versions() {
+        List<Version> v = versions;
+        if (v == null) {
+            List<Version> list = new ArrayList<>();
+            for (JsonNode n : read("index.json").path("versions")) {
+                list.add(new Version(n.path("kubernetesVersion").asText(), n.path("source").asText()));
+            }
+            list.sort(Comparator.comparingInt(x -> minor(x.kubernetesVersion())));
+            v = List.copyOf(list);
+            versions = v;
+        }
+        return v;
+    }
+
+    public static String newest() {
+        List<Version> v = versions();
+        return v.get(v.size() - 1).kubernetesVersion();
+    }
+
+    public static boolean bundles(String kubernetesVersion) {
+        return versions().stream().anyMatch(v -> v.kubernetesVersion().equals(kubernetesVersion));
+    }
+
+    /** "1.34" to 34; -1 when not of that form. */
+    public static int minor(String kubernetesVersion) {
+        if (kubernetesVersion == null || !kubernetesVersion.matches("1\\.\\d{1,3}")) {
+            return -1;
+        }
+        return Integer.parseInt(kubernetesVersion.substring(2));
+    }
+
+    /**
+     * A self-contained schema for {@code apiVersion}/{@code kind} in that version: a reference to
+     * the kind's definition next to all definitions. Null when the version does not serve the kind.
+     */
+    public static ObjectNode rootFor(String kubernetesVersion, String apiVersion, String kind) {
+        JsonNode doc = LOADED.computeIfAbsent(kubernetesVersion, v -> read("k8s-" + v + ".json"));
+        JsonNode definition = doc.path("kinds").get(apiVersion + "/" + kind);
+        if (definition == null) {
+            return null;
+        }
+        ObjectNode root = JSON.createObjectNode();
+        root.put("$ref", "#/definitions/" + definition.asText());
+        root.set("definitions", doc.get("definitions"));
+        return root;
+    }
+
+    /** Whether any bundled version serves {@code apiVersion}/{@code kind}. */
+    public static boolean anyVersionServes(String apiVersion, String kind) {
+        for (Version v : versions()) {
+            JsonNode doc = LOADED.computeIfAbsent(v.kubernetesVersion(), x -> read("k8s-" + x + ".json"));
+            if (doc.path("kinds").has(apiVersion + "/" + kind)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static JsonNode read(String file) {
+        try (InputStream in = BundledSchemas.class.getResourceAsStream(FOLDER + file)) {
+            if (in == null) {
+                throw new IllegalStateException("bundled schema " + file + " is missing from the classpath");
+            }
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
