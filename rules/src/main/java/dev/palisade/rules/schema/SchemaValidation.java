@@ -162,7 +162,7 @@ public final class SchemaValidation {
             case "type" -> {
                 String plain = o.positions().plainScalar(at);
                 String expected = expected(schemaHere);
-                if (plain != null && acceptsString(schemaHere.path("type")) && !m.getInstanceNode().isContainerNode()) {
+                if (plain != null && isPlainStringField(schemaHere) && yamlChangedIt(plain, m.getInstanceNode())) {
                     return new Violation(Problem.AMBIGUOUS_SCALAR, at, at + ": unquoted " + plain + " is read by YAML 1.1 as "
                             + kindOf(m.getInstanceNode()) + " " + display(m.getInstanceNode())
                             + ", but the field takes a string; write \"" + plain + "\" in quotes");
@@ -228,16 +228,17 @@ public final class SchemaValidation {
         return article(type.asText("a value"));
     }
 
-    private static boolean acceptsString(JsonNode type) {
-        if (type.isArray()) {
-            for (JsonNode t : type) {
-                if (t.asText().equals("string")) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        return type.asText().equals("string");
+    private static boolean isPlainStringField(JsonNode schema) {
+        return schema.path("type").asText().equals("string") && !schema.has("x-palisade-format");
+    }
+
+    /**
+     * Whether YAML 1.1 read the unquoted text as something that does not print back as written: yes
+     * became true, 0755 became 493, 12:30 became 750, 1e3 became 1000.0. A plain {@code 80} or
+     * {@code true} in a string field is an ordinary type mismatch, not a YAML surprise.
+     */
+    private static boolean yamlChangedIt(String plain, JsonNode value) {
+        return value.isValueNode() && !plain.equals(value.asText());
     }
 
     private static String article(String type) {
