@@ -67,7 +67,7 @@ public final class BundledSchemas {
      * the kind's definition next to all definitions. Null when the version does not serve the kind.
      */
     public static ObjectNode rootFor(String kubernetesVersion, String apiVersion, String kind) {
-        JsonNode doc = LOADED.computeIfAbsent(kubernetesVersion, v -> read("k8s-" + v + ".json"));
+        JsonNode doc = document(kubernetesVersion);
         JsonNode definition = doc.path("kinds").get(apiVersion + "/" + kind);
         if (definition == null) {
             return null;
@@ -80,13 +80,28 @@ public final class BundledSchemas {
 
     /** Whether any bundled version serves {@code apiVersion}/{@code kind}. */
     public static boolean anyVersionServes(String apiVersion, String kind) {
-        for (Version v : versions()) {
-            JsonNode doc = LOADED.computeIfAbsent(v.kubernetesVersion(), x -> read("k8s-" + x + ".json"));
-            if (doc.path("kinds").has(apiVersion + "/" + kind)) {
-                return true;
+        return versions().stream().anyMatch(v -> serves(v.kubernetesVersion(), apiVersion, kind));
+    }
+
+    /** Whether bundled version {@code kubernetesVersion} serves {@code apiVersion}/{@code kind}. */
+    public static boolean serves(String kubernetesVersion, String apiVersion, String kind) {
+        return document(kubernetesVersion).path("kinds").has(apiVersion + "/" + kind);
+    }
+
+    /** The apiVersions that serve {@code kind} in {@code kubernetesVersion}, e.g. [apps/v1] for Deployment. */
+    public static List<String> apiVersionsOf(String kubernetesVersion, String kind) {
+        List<String> out = new ArrayList<>();
+        document(kubernetesVersion).path("kinds").fieldNames().forEachRemaining(key -> {
+            int slash = key.lastIndexOf('/');
+            if (key.substring(slash + 1).equals(kind)) {
+                out.add(key.substring(0, slash));
             }
-        }
-        return false;
+        });
+        return out;
+    }
+
+    private static JsonNode document(String kubernetesVersion) {
+        return LOADED.computeIfAbsent(kubernetesVersion, v -> read("k8s-" + v + ".json"));
     }
 
     private static JsonNode read(String file) {

@@ -5,6 +5,7 @@ import dev.palisade.engine.ObjectRule;
 import dev.palisade.engine.RuleInfo;
 import dev.palisade.model.ManifestObject;
 import dev.palisade.model.Severity;
+import dev.palisade.rules.upgrade.ApiLifecycle;
 import java.util.Objects;
 
 @RuleInfo(id = "unknown-kind", severity = Severity.INFO, category = "schema",
@@ -22,20 +23,24 @@ public final class UnknownKind implements ObjectRule {
             ctx.report("kind", o.ref().apiVersion() + " " + o.kind() + " is not validated: " + result.unusable());
             return;
         }
-        if (result.schemaKnown() || !firstOfItsKind(ctx)) {
+        String target = SchemaRegistry.targetVersion(ctx.config().schema());
+        if (result.schemaKnown() || removedBuiltIn(o, target) || !firstOfItsKind(ctx)) {
             return;
         }
-        String target = SchemaRegistry.targetVersion(ctx.config().schema());
-        String hint = BundledSchemas.anyVersionServes(o.ref().apiVersion(), o.kind())
-                ? "; Kubernetes " + target + " does not serve it (see api-version-removed)"
-                : "";
-        String message = "no schema for " + o.ref().apiVersion() + " " + o.kind() + hint
-                + ": objects of this kind are not validated (add its CRD, --crd or --schema-location)";
+        String message = "no schema for " + o.ref().apiVersion() + " " + o.kind()
+                + ": objects of this kind are not validated (check apiVersion and kind, or add its CRD, --crd or "
+                + "--schema-location)";
         if (ctx.config().schema().strictKinds()) {
             ctx.report("kind", message, Severity.WARNING);
         } else {
             ctx.report("kind", message);
         }
+    }
+
+    /** A built-in apiVersion the target no longer serves is api-version-removed's finding, not an unknown kind. */
+    private static boolean removedBuiltIn(ManifestObject o, String target) {
+        return ApiLifecycle.status(o.ref().apiVersion(), o.kind(), target)
+                .filter(s -> s instanceof ApiLifecycle.Removed).isPresent();
     }
 
     /** Once per kind: only the first object of that apiVersion/kind in the lint set reports. */
