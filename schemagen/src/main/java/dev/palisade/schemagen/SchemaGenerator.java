@@ -186,8 +186,7 @@ public final class SchemaGenerator {
             List<String> closed = closedSets.get(type.getSimpleName() + "." + json);
             if (closed != null) {
                 usedClosedSets.add(type.getSimpleName() + "." + json);
-                schema = new LinkedHashMap<>(schema);
-                schema.put("enum", closed);
+                schema = withEnum(schema, closed);
             }
             properties.put(json, schema);
         }
@@ -200,6 +199,18 @@ public final class SchemaGenerator {
         }
         schema.put("additionalProperties", false);
         return schema;
+    }
+
+    /** A closed set applies to the value, or to each item of a list (accessModes). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withEnum(Map<String, Object> schema, List<String> closed) {
+        Map<String, Object> copy = new LinkedHashMap<>(schema);
+        if ("array".equals(schema.get("type"))) {
+            copy.put("items", withEnum((Map<String, Object>) schema.get("items"), closed));
+        } else {
+            copy.put("enum", closed);
+        }
+        return copy;
     }
 
     @SuppressWarnings("unchecked")
