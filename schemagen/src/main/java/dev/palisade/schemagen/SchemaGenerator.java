@@ -37,8 +37,8 @@ import java.util.zip.ZipFile;
  * request paths give group and version ({@code /apis/apps/v1/}) and their create methods take the
  * model as body. API classes are read as bytes, never loaded, so their HTTP dependencies are not needed.
  *
- * <p>Output per version: {@code k8s-1.NN.json} with {@code kinds} (apiVersion/kind to definition)
- * and {@code definitions} (draft-07 schemas, strict: no unknown fields).
+ * <p>Output per version: a folder {@code 1.NN/} with one draft-07 schema per kind (strict: no unknown
+ * fields) and {@code kinds.json}; {@code index.json} lists versions and their source artifacts.
  *
  * <p>Arguments: output folder, folder of client jars, closed-sets file, gson jar, then
  * {@code 1.NN=clientVersion} pairs.
@@ -80,7 +80,7 @@ public final class SchemaGenerator {
             String k8s = pair[0];
             String client = pair[1];
             Path jar = jars.resolve("client-java-api-" + client + ".jar");
-            Path target = out.resolve("k8s-" + k8s + ".json");
+            Path target = out.resolve(k8s).resolve("kinds.json");
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("kubernetesVersion", k8s);
             entry.put("source", "io.kubernetes:client-java-api:" + client);
@@ -90,17 +90,64 @@ public final class SchemaGenerator {
             }
             long start = System.nanoTime();
             Map<String, Object> doc = generate(jar, gson, closedSets);
-            doc.put("kubernetesVersion", k8s);
-            doc.put("source", "io.kubernetes:client-java-api:" + client);
-            try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-                Json.write(w, doc);
-            }
+            int kinds = writeVersion(out.resolve(k8s), doc);
             System.out.printf("schemagen: Kubernetes %s from client-java-api %s: %d kinds, %d definitions, %d ms%n",
-                    k8s, client, ((Map<?, ?>) doc.get("kinds")).size(), ((Map<?, ?>) doc.get("definitions")).size(),
+                    k8s, client, kinds, ((Map<?, ?>) doc.get("definitions")).size(),
                     (System.nanoTime() - start) / 1_000_000);
         }
         try (Writer w = Files.newBufferedWriter(out.resolve("index.json"), StandardCharsets.UTF_8)) {
             Json.write(w, Map.of("versions", index));
+        }
+    }
+
+    /**
+     * One file per kind ({@code 1.34/apps/v1/Deployment.json}: a reference to the kind's definition and
+     * the definitions it reaches), so a lint reads only the kinds it meets; {@code kinds.json} lists them.
+     */
+    @SuppressWarnings("unchecked")
+    private static int writeVersion(Path dir, Map<String, Object> doc) throws IOException {
+        Map<String, Object> kinds = (Map<String, Object>) doc.get("kinds");
+        Map<String, Object> definitions = (Map<String, Object>) doc.get("definitions");
+        for (Map.Entry<String, Object> kind : kinds.entrySet()) {
+            String key = kind.getKey();
+            String path = key.contains("/") && key.indexOf('/') != key.lastIndexOf('/') ? key : "core/" + key;
+            Path file = dir.resolve(path + ".json");
+            Files.createDirectories(file.getParent());
+            Map<String, Object> reached = new TreeMap<>();
+            reach((String) kind.getValue(), definitions, reached);
+            Map<String, Object> schema = new LinkedHashMap<>();
+            schema.put("$ref", "#/definitions/" + kind.getValue());
+            schema.put("definitions", reached);
+            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                Json.write(w, schema);
+            }
+        }
+        try (Writer w = Files.newBufferedWriter(dir.resolve("kinds.json"), StandardCharsets.UTF_8)) {
+            Json.write(w, Map.of("kinds", new ArrayList<>(kinds.keySet())));
+        }
+        return kinds.size();
+    }
+
+    private static void reach(String name, Map<String, Object> definitions, Map<String, Object> reached) {
+        if (reached.containsKey(name)) {
+            return;
+        }
+        Object definition = definitions.get(name);
+        reached.put(name, definition);
+        refs(definition, ref -> reach(ref, definitions, reached));
+    }
+
+    private static void refs(Object schema, java.util.function.Consumer<String> found) {
+        if (schema instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (e.getKey().equals("$ref") && e.getValue() instanceof String ref && ref.startsWith("#/definitions/")) {
+                    found.accept(ref.substring("#/definitions/".length()));
+                } else { // includes JSONSchemaProps' own property named $ref
+                    refs(e.getValue(), found);
+                }
+            }
+        } else if (schema instanceof List<?> list) {
+            list.forEach(item -> refs(item, found));
         }
     }
 

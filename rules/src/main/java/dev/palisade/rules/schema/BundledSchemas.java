@@ -8,19 +8,22 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The schemas of built-in kinds packaged with Palisade (generated at build time by {@code schemagen}
- * from the official Kubernetes Java client, one release per Kubernetes minor). A version's file is
- * read the first time an object needs it, then kept for the life of the process.
+ * from the official Kubernetes Java client, one release per Kubernetes minor). Each kind has its own
+ * file, read only when an object of that kind is validated; compiled schemas are cached by
+ * {@link SchemaRegistry}.
  */
 public final class BundledSchemas {
     private static final String FOLDER = "/dev/palisade/schemas/";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, JsonNode> LOADED = new ConcurrentHashMap<>();
+    private static final Map<String, Set<String>> KINDS = new ConcurrentHashMap<>();
     private static volatile List<Version> versions;
 
     /** One bundled Kubernetes minor and the artifact its schemas were derived from. */
@@ -63,19 +66,15 @@ public final class BundledSchemas {
     }
 
     /**
-     * A self-contained schema for {@code apiVersion}/{@code kind} in that version: a reference to
-     * the kind's definition next to all definitions. Null when the version does not serve the kind.
+     * The self-contained schema of {@code apiVersion}/{@code kind} in that version (a reference to the
+     * kind's definition next to the definitions it reaches). Null when the version does not serve the kind.
      */
     public static ObjectNode rootFor(String kubernetesVersion, String apiVersion, String kind) {
-        JsonNode doc = document(kubernetesVersion);
-        JsonNode definition = doc.path("kinds").get(apiVersion + "/" + kind);
-        if (definition == null) {
+        if (!serves(kubernetesVersion, apiVersion, kind)) {
             return null;
         }
-        ObjectNode root = JSON.createObjectNode();
-        root.put("$ref", "#/definitions/" + definition.asText());
-        root.set("definitions", doc.get("definitions"));
-        return root;
+        String path = apiVersion.contains("/") ? apiVersion : "core/" + apiVersion;
+        return (ObjectNode) read(kubernetesVersion + "/" + path + "/" + kind + ".json");
     }
 
     /** Whether any bundled version serves {@code apiVersion}/{@code kind}. */
@@ -85,23 +84,27 @@ public final class BundledSchemas {
 
     /** Whether bundled version {@code kubernetesVersion} serves {@code apiVersion}/{@code kind}. */
     public static boolean serves(String kubernetesVersion, String apiVersion, String kind) {
-        return document(kubernetesVersion).path("kinds").has(apiVersion + "/" + kind);
+        return kinds(kubernetesVersion).contains(apiVersion + "/" + kind);
     }
 
     /** The apiVersions that serve {@code kind} in {@code kubernetesVersion}, e.g. [apps/v1] for Deployment. */
     public static List<String> apiVersionsOf(String kubernetesVersion, String kind) {
         List<String> out = new ArrayList<>();
-        document(kubernetesVersion).path("kinds").fieldNames().forEachRemaining(key -> {
+        for (String key : kinds(kubernetesVersion)) {
             int slash = key.lastIndexOf('/');
             if (key.substring(slash + 1).equals(kind)) {
                 out.add(key.substring(0, slash));
             }
-        });
+        }
         return out;
     }
 
-    private static JsonNode document(String kubernetesVersion) {
-        return LOADED.computeIfAbsent(kubernetesVersion, v -> read("k8s-" + v + ".json"));
+    private static Set<String> kinds(String kubernetesVersion) {
+        return KINDS.computeIfAbsent(kubernetesVersion, v -> {
+            Set<String> set = new HashSet<>();
+            read(v + "/kinds.json").path("kinds").forEach(k -> set.add(k.asText()));
+            return Set.copyOf(set);
+        });
     }
 
     private static JsonNode read(String file) {
