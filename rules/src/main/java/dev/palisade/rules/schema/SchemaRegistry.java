@@ -99,6 +99,36 @@ public final class SchemaRegistry {
         return minor;
     }
 
+    /**
+     * Problems with schema options that should stop a run before it starts (the CLI reports them as
+     * usage errors): an unbundled Kubernetes version, a missing --crd path, an unknown template
+     * placeholder, an HTTP location without --allow-network. Empty when the options are usable.
+     */
+    public static List<String> checkOptions(SchemaOptions options) {
+        List<String> problems = new ArrayList<>();
+        try {
+            targetVersion(options);
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+        for (String p : options.crdPaths()) {
+            if (!Files.exists(Path.of(p))) {
+                problems.add("--crd " + p + ": no such file or folder");
+            }
+        }
+        for (String location : options.schemaLocations()) {
+            try {
+                SchemaLocations.expand(location, "apps/v1", "Deployment", BundledSchemas.newest(), true);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+            if (SchemaLocations.isRemote(location) && !options.allowNetwork()) {
+                problems.add("--schema-location " + location + " is remote: pass --allow-network to use it");
+            }
+        }
+        return problems;
+    }
+
     public String kubernetesVersion() {
         return kubernetesVersion;
     }
