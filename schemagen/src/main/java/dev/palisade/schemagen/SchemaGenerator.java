@@ -248,14 +248,21 @@ public final class SchemaGenerator {
         return schema;
     }
 
-    /** A closed set applies to the value, or to each item of a list (accessModes). */
+    /**
+     * A closed set applies to the value, or to each item of a list (accessModes). A field also takes
+     * "", the Go zero value the API server defaults (type: "" becomes ClusterIP); a list item does not.
+     */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> withEnum(Map<String, Object> schema, List<String> closed) {
         Map<String, Object> copy = new LinkedHashMap<>(schema);
         if ("array".equals(schema.get("type"))) {
-            copy.put("items", withEnum((Map<String, Object>) schema.get("items"), closed));
+            Map<String, Object> items = new LinkedHashMap<>((Map<String, Object>) schema.get("items"));
+            items.put("enum", closed);
+            copy.put("items", items);
         } else {
-            copy.put("enum", closed);
+            List<String> values = new ArrayList<>(closed);
+            values.add("");
+            copy.put("enum", values);
         }
         return copy;
     }

@@ -284,7 +284,11 @@ public final class SchemaValidation {
 
     private static String join(JsonNode values) {
         List<String> out = new ArrayList<>();
-        values.forEach(v -> out.add(v.asText()));
+        values.forEach(v -> {
+            if (!v.asText().isEmpty()) { // the defaulted empty value is accepted but not worth suggesting
+                out.add(v.asText());
+            }
+        });
         return String.join(", ", out);
     }
 
