@@ -33,5 +33,7 @@ public interface ObjectContext {
      * Reports with a severity other than the rule's default, for rules whose severity depends on an
      * option (unknown-kind under --strict-kinds). A severity set in the config still wins.
      */
-    void report(String path, String message, dev.palisade.model.Severity severity);
+    default void report(String path, String message, dev.palisade.model.Severity severity) {
+        report(path, message); // contexts that cannot vary severity report at the rule's own
+    }
 }
