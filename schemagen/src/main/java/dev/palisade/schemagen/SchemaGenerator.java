@@ -306,8 +306,12 @@ public final class SchemaGenerator {
                 return Map.of("type", "string");
             case "[B":
                 return Map.of("type", "string", "x-palisade-format", "byte");
-            case "java.lang.Integer", "java.lang.Long", "int", "long":
-                return Map.of("type", "integer");
+            case "java.lang.Integer", "int":
+                return Map.of("type", "integer", "minimum", Integer.MIN_VALUE, "maximum", Integer.MAX_VALUE,
+                        "x-palisade-format", "int32");
+            case "java.lang.Long", "long":
+                return Map.of("type", "integer", "minimum", Long.MIN_VALUE, "maximum", Long.MAX_VALUE,
+                        "x-palisade-format", "int64");
             case "java.lang.Float", "java.lang.Double", "java.math.BigDecimal":
                 return Map.of("type", "number");
             case "java.lang.Boolean", "boolean":

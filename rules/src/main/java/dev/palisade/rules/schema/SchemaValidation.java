@@ -177,6 +177,14 @@ public final class SchemaValidation {
                 }
                 return new Violation(Problem.TYPE_MISMATCH, at, at + ": " + stripLocation(m));
             }
+            case "minimum", "maximum" -> {
+                String format = schemaHere.path("x-palisade-format").asText();
+                if (format.startsWith("int")) {
+                    return new Violation(Problem.TYPE_MISMATCH, at, at + ": " + display(m.getInstanceNode())
+                            + " does not fit the field's " + format.substring(3) + "-bit integer");
+                }
+                return new Violation(Problem.TYPE_MISMATCH, at, at + ": " + stripLocation(m));
+            }
             default -> {
                 return new Violation(Problem.TYPE_MISMATCH, at, (at.isEmpty() ? "" : at + ": ") + stripLocation(m));
             }
