@@ -50,7 +50,7 @@ final class CrdSchemas {
         return root;
     }
 
-    /** apiVersion, kind and metadata exist on every custom resource even when the CRD omits them. */
+    /** apiVersion, kind and metadata exist on every custom resource, whatever the CRD says of them. */
     private static void addObjectBasics(ObjectNode root) {
         ObjectNode props = root.has("properties") && root.get("properties").isObject()
                 ? (ObjectNode) root.get("properties") : root.putObject("properties");
@@ -60,9 +60,9 @@ final class CrdSchemas {
         if (!props.has("kind")) {
             props.putObject("kind").put("type", "string");
         }
-        if (!props.has("metadata") || props.get("metadata").size() <= 1) {
-            props.putObject("metadata").put("type", "object"); // checked as ObjectMeta by the server, not by the CRD
-        }
+        // The server checks metadata as ObjectMeta; a CRD may only restrict name, so its metadata schema
+        // must not make labels or annotations unknown fields.
+        props.putObject("metadata").put("type", "object");
     }
 
     static ObjectNode convert(JsonNode node) {
