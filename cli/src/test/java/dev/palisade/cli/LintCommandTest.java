@@ -169,7 +169,7 @@ class LintCommandTest {
         assertEquals(List.of("bare-pod"), only);
         List<String> skipped = rules(json(CliRunner.run("lint", "-f", "json", "--skip-rule", "bare-pod", POD, DEPLOY)));
         assertFalse(skipped.contains("bare-pod"), skipped::toString);
-        assertTrue(skipped.contains("field-type-invalid"), skipped::toString);
+        assertTrue(skipped.contains("schema-type-mismatch"), skipped::toString);
         CliRunner.Result unknown = CliRunner.run("lint", "--rule", "bare-pods", POD);
         assertEquals(2, unknown.exit());
         assertTrue(unknown.err().contains("--rule bare-pods: unknown rule"), unknown::toString);
@@ -222,7 +222,7 @@ class LintCommandTest {
             assertTrue(loc.path("region").path("startLine").asInt() >= 1);
             assertTrue(loc.path("region").path("startColumn").asInt() >= 1);
         }
-        JsonNode replicas = find(results, "field-type-invalid");
+        JsonNode replicas = find(results, "schema-type-mismatch");
         assertEquals(7, replicas.path("locations").path(0).path("physicalLocation").path("region").path("startLine").asInt());
         assertEquals("error", replicas.path("level").asText());
         assertEquals("warning", find(results, "bare-pod").path("level").asText());
@@ -243,7 +243,7 @@ class LintCommandTest {
         }
         assertEquals("Deployment/default/welcome-deploy", deploy.getAttribute("name"));
         Element failure = (Element) deploy.getElementsByTagName("failure").item(0);
-        assertTrue(failure.getTextContent().contains(DEPLOY + ":7:3  error  field-type-invalid"), failure::getTextContent);
+        assertTrue(failure.getTextContent().contains(DEPLOY + ":7:3  error  schema-type-mismatch"), failure::getTextContent);
         Element all = (Element) doc.getElementsByTagName("testsuites").item(0);
         assertEquals(String.valueOf(doc.getElementsByTagName("failure").getLength()), all.getAttribute("failures"));
         assertEquals(4, doc.getElementsByTagName("testsuite").getLength(), "one suite per file");

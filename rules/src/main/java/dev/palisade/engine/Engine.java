@@ -33,6 +33,7 @@ public final class Engine {
     private final RuleCatalog catalog;
     private final PalisadeConfig config;
     private final List<Active> active;
+    private final Set<String> activeIds;
     private final RuleMeta internalError = RuleMeta.of(InternalErrorRule.class);
     private final RuleMeta suppressionUnused = RuleMeta.of(SuppressionUnusedRule.class);
 
@@ -63,6 +64,7 @@ public final class Engine {
             }
         }
         this.active = List.copyOf(list);
+        this.activeIds = active.stream().map(a -> a.meta().id()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     public Engine(RuleCatalog catalog, PalisadeConfig config) {
@@ -170,6 +172,11 @@ public final class Engine {
             @Override
             public void report(String path, String message) {
                 out.add(finding(a.meta(), a.severity(), message, o, path));
+            }
+
+            @Override
+            public boolean runs(String ruleId) {
+                return activeIds.contains(ruleId);
             }
 
             @Override

@@ -31,6 +31,12 @@ public interface ObjectContext {
     void report(String path, String message);
 
     /**
+     * Whether another rule runs in this evaluation (enabled and selected), for the few places where two
+     * rules could report one node and one of them yields to the other.
+     */
+    boolean runs(String ruleId);
+
+    /**
      * Reports with a severity the rule chose for this finding (e.g. from the namespace's Pod Security
      * labels) instead of its default. A severity the user configured for the rule still wins.
      */

@@ -32,10 +32,9 @@ public final class FieldTypeInvalid implements ObjectRule {
     /**
      * One finding per bad node: where schema validation covers the kind, schema-type-mismatch reports
      * the same node with the API's own types (and every other violation too), so this rule stays
-     * silent. It remains the fallback when schema-type-mismatch is disabled in the config.
+     * silent. It remains the fallback when schema-type-mismatch does not run (disabled or not selected).
      */
     private static boolean schemaRuleCovers(ObjectContext ctx) {
-        Boolean enabled = ctx.config().rule("schema-type-mismatch").enabled();
-        return !Boolean.FALSE.equals(enabled) && !ctx.object().typeErrors().isEmpty() && SchemaValidation.covers(ctx);
+        return ctx.runs("schema-type-mismatch") && !ctx.object().typeErrors().isEmpty() && SchemaValidation.covers(ctx);
     }
 }
