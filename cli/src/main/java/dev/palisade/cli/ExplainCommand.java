@@ -2,8 +2,10 @@ package dev.palisade.cli;
 
 import dev.palisade.cli.docs.RuleDocs;
 import dev.palisade.engine.RuleCatalog;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -13,12 +15,16 @@ final class ExplainCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "Configuration whose user-defined rules to include (default: .palisade.yaml here, if any).")
+    Path config;
+
     @Parameters(paramLabel = "RULE", description = "A rule id, as 'palisade rules' lists them.")
     String rule;
 
     @Override
     public Integer call() throws UserError {
-        RuleCatalog catalog = RuleCatalog.load();
+        RuleCatalog catalog = ConfigFiles.catalog(main.env, config);
         RuleCatalog.Entry entry = catalog.get(rule).orElseThrow(() -> new UserError(
                 "unknown rule '" + rule + "'" + RuleDocs.suggestion(catalog, rule) + " (see 'palisade rules')"));
         main.env.out().print(RuleDocs.ruleDoc(entry.meta(), null));

@@ -1,6 +1,5 @@
 package dev.palisade.cli;
 
-import dev.palisade.config.ConfigException;
 import dev.palisade.config.ConfigLoader;
 import dev.palisade.config.PalisadeConfig;
 import dev.palisade.engine.Engine;
@@ -139,21 +138,7 @@ final class LintCommand implements Callable<Integer> {
 
     /** The configuration the engine gets: the file (or defaults), then --namespace and the schema flags. */
     PalisadeConfig loadConfig(Env env, RuleCatalog catalog) throws UserError {
-        PalisadeConfig cfg = PalisadeConfig.DEFAULT;
-        Path file = config != null ? env.workDir().resolve(config) : env.workDir().resolve(ConfigLoader.FILE_NAME);
-        if (config != null && !Files.isRegularFile(file)) {
-            throw new UserError(config + ": configuration file not found");
-        }
-        if (Files.isRegularFile(file)) {
-            try {
-                cfg = new ConfigLoader(catalog, Set.of("webhook")).load(file);
-            } catch (ConfigException e) {
-                List<String> problems = new ArrayList<>();
-                problems.add((config != null ? config : ConfigLoader.FILE_NAME) + ": invalid configuration:");
-                e.problems().forEach(p -> problems.add("  " + p));
-                throw new UserError(problems);
-            }
-        }
+        PalisadeConfig cfg = ConfigFiles.load(env, config, catalog);
         if (namespace != null) {
             if (!namespace.matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
                 throw new UserError("--namespace " + namespace + ": not a valid namespace name");

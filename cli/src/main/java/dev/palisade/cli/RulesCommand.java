@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.palisade.engine.RuleCatalog;
 import dev.palisade.engine.RuleMeta;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,12 +20,16 @@ final class RulesCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "Configuration whose user-defined rules to include (default: .palisade.yaml here, if any).")
+    Path config;
+
     @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     RulesFormat format;
 
     @Override
     public Integer call() throws Exception {
-        List<RuleMeta> metas = RuleCatalog.load().metas();
+        List<RuleMeta> metas = ConfigFiles.catalog(main.env, config).metas();
         if (format == RulesFormat.JSON) {
             main.env.out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJson(metas)));
             return 0;

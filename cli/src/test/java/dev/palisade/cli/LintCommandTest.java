@@ -250,6 +250,17 @@ class LintCommandTest {
     }
 
     @Test
+    void junitGivesFileLevelProblemsTheirOwnTestCase() throws Exception {
+        Files.writeString(tmp.resolve("broken.yaml"), "apiVersion: v1\nkind: Pod\nmetadata: {name: [\n");
+        CliRunner.Result r = CliRunner.runIn(tmp, "", "lint", "-f", "junit", "broken.yaml");
+        assertEquals(1, r.exit(), r::toString);
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(r.out())));
+        Element c = (Element) doc.getElementsByTagName("testcase").item(0);
+        assertEquals("(file)", c.getAttribute("name"));
+        assertEquals("yaml-syntax", ((Element) c.getElementsByTagName("failure").item(0)).getAttribute("type"));
+    }
+
+    @Test
     void githubAnnotationsEscapeTheirData() {
         CliRunner.Result r = CliRunner.run("lint", "-f", "github", "--rule", "field-type-invalid", DEPLOY);
         assertTrue(r.out().startsWith("::error file=" + DEPLOY + ",line=7,col=3,title=field-type-invalid::spec.replicas%3A")

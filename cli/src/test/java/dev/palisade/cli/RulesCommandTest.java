@@ -34,6 +34,19 @@ class RulesCommandTest {
     }
 
     @Test
+    void userDefinedRulesFromTheConfigAreListedAndExplained() {
+        java.nio.file.Path users = CliRunner.REPO.resolve("testdata/user-rules");
+        CliRunner.Result list = CliRunner.runIn(users, "", "rules");
+        assertTrue(list.out().lines().anyMatch(l -> l.startsWith("image-registry ")), list::toString);
+        CliRunner.Result explain = CliRunner.runIn(users, "", "explain", "image-registry");
+        assertEquals(0, explain.exit(), explain::toString);
+        assertTrue(explain.out().contains("Push the image to registry.example.com"), explain::toString);
+        CliRunner.Result lint = CliRunner.runIn(users, "", "lint", "--rule", "image-registry", "-f", "json", ".");
+        assertTrue(lint.exit() <= 1, lint::toString);
+        assertTrue(lint.out().contains("\"rule\" : \"image-registry\""), lint::toString);
+    }
+
+    @Test
     void versionAndHelp() {
         CliRunner.Result v = CliRunner.run("--version");
         assertEquals(0, v.exit());
