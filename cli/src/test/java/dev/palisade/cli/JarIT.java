@@ -30,7 +30,7 @@ class JarIT {
 
         Run demo = run(Map.of(), null, "lint", "testdata/demo");
         assertEquals(1, demo.exit(), demo::toString);
-        assertTrue(demo.out().contains("testdata/demo/course/2-welcome-deploy.yaml:7:3  error    field-type-invalid"), demo::toString);
+        assertTrue(demo.out().contains("testdata/demo/course/2-welcome-deploy.yaml:7:3  error    schema-type-mismatch"), demo::toString);
         assertTrue(demo.out().lines().reduce((a, b) -> b).orElse("").matches("\\d+ findings? \\(.*\\) in \\d+ files, \\d+ objects\\."),
                 demo::toString);
         assertEquals("", demo.err());
