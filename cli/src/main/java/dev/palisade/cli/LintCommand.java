@@ -8,6 +8,7 @@ import dev.palisade.engine.RuleCatalog;
 import dev.palisade.model.Severity;
 import dev.palisade.report.Format;
 import dev.palisade.report.ReportContext;
+import dev.palisade.rules.schema.SchemaRegistry;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -145,7 +146,12 @@ final class LintCommand implements Callable<Integer> {
             }
             cfg = cfg.withNamespace(namespace);
         }
-        return cfg.withSchema(schemaOptions(cfg.schema()));
+        PalisadeConfig.SchemaOptions schema = schemaOptions(cfg.schema());
+        List<String> problems = SchemaRegistry.checkOptions(schema);
+        if (!problems.isEmpty()) {
+            throw new UserError(problems);
+        }
+        return cfg.withSchema(schema);
     }
 
     /** The config file's schema settings with the command line's added (lists) or overriding (the rest). */

@@ -50,9 +50,9 @@ class LintCommandTest {
     void exitCodesFollowFailOn() {
         assertEquals(0, CliRunner.run("lint", "--rule", "bare-pod", POD).exit(), "a warning does not fail at the default --fail-on error");
         assertEquals(1, CliRunner.run("lint", "--rule", "bare-pod", "--fail-on", "warning", POD).exit());
-        assertEquals(1, CliRunner.run("lint", "--rule", "field-type-invalid", DEPLOY).exit(), "replicas: 3e is an error");
+        assertEquals(1, CliRunner.run("lint", "--rule", "schema-type-mismatch", DEPLOY).exit(), "replicas: 3e is an error");
         assertEquals(0, CliRunner.run("lint", "--fail-on", "never", DEPLOY).exit());
-        assertEquals(0, CliRunner.run("lint", "--rule", "field-type-invalid", "--fail-on", "INFO",
+        assertEquals(0, CliRunner.run("lint", "--rule", "schema-type-mismatch", "--fail-on", "INFO",
                 "testdata/rules/field-type-invalid/valid.yaml").exit());
     }
 
@@ -262,9 +262,8 @@ class LintCommandTest {
 
     @Test
     void githubAnnotationsEscapeTheirData() {
-        CliRunner.Result r = CliRunner.run("lint", "-f", "github", "--rule", "field-type-invalid", DEPLOY);
-        assertTrue(r.out().startsWith("::error file=" + DEPLOY + ",line=7,col=3,title=field-type-invalid::spec.replicas%3A")
-                || r.out().startsWith("::error file=" + DEPLOY + ",line=7,col=3,title=field-type-invalid::spec.replicas:"), r::toString);
+        CliRunner.Result r = CliRunner.run("lint", "-f", "github", "--rule", "schema-type-mismatch", DEPLOY);
+        assertTrue(r.out().startsWith("::error file=" + DEPLOY + ",line=7,col=3,title=schema-type-mismatch::spec.replicas: "), r::toString);
         assertEquals("a%25b%0D%0Ac", dev.palisade.report.GithubReporter.data("a%b\r\nc"));
         assertEquals("x%3Ay%2Cz", dev.palisade.report.GithubReporter.property("x:y,z"));
     }
@@ -279,16 +278,29 @@ class LintCommandTest {
     @Test
     void schemaFlagsReachTheEngineConfig() throws Exception {
         Files.writeString(tmp.resolve(".palisade.yaml"), "namespace: from-config\n");
-        LintCommand lint = parse(tmp, "lint", "--kubernetes-version", "v1.33", "--crd", "crds", "--crd", "/abs/crd.yaml",
+        Files.createDirectories(tmp.resolve("crds"));
+        String crdFile = Files.writeString(tmp.resolve("crd.yaml"), "").toString();
+        LintCommand lint = parse(tmp, "lint", "--kubernetes-version", "v1.33", "--crd", "crds", "--crd", crdFile,
                 "--schema-location", "/schemas/{{.ResourceKind}}.json", "--allow-network", "--strict-kinds", "pod.yaml");
         PalisadeConfig cfg = lint.loadConfig(lint.main.env, RuleCatalog.load());
-        assertEquals(new PalisadeConfig.SchemaOptions("1.33", List.of(tmp.resolve("crds").toString(), "/abs/crd.yaml"),
+        assertEquals(new PalisadeConfig.SchemaOptions("1.33", List.of(tmp.resolve("crds").toString(), crdFile),
                 List.of("/schemas/{{.ResourceKind}}.json"), true, true), cfg.schema());
         assertEquals("from-config", cfg.namespaceOrDefault());
         LintCommand defaults = parse(tmp, "lint", "--namespace", "ns1", "pod.yaml");
         PalisadeConfig plain = defaults.loadConfig(defaults.main.env, RuleCatalog.load());
         assertEquals(PalisadeConfig.SchemaOptions.DEFAULT, plain.schema());
         assertEquals("ns1", plain.namespaceOrDefault(), "--namespace wins over the config file");
+    }
+
+    @Test
+    void unusableSchemaOptionsAreExitTwo() {
+        CliRunner.Result r = CliRunner.run("lint", "--kubernetes-version", "1.2", "--crd", "no/such/crds",
+                "--schema-location", "https://example.com/{{.ResourceKind}}.json", POD);
+        assertEquals(2, r.exit(), r::toString);
+        assertTrue(r.err().contains("Kubernetes version 1.2 has no bundled schemas; bundled: "), r::toString);
+        assertTrue(r.err().contains("no such file or folder"), r::toString);
+        assertTrue(r.err().contains("pass --allow-network"), r::toString);
+        assertEquals("", r.out());
     }
 
     private static LintCommand parse(Path workDir, String... args) {
