@@ -1,0 +1,210 @@
+package dev.palisade.webhook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.palisade.model.Kinds;
+import dev.palisade.model.ManifestObject;
+import dev.palisade.model.PositionIndex;
+import dev.palisade.model.TypedModels;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The cross-object index in the cluster: read-only fabric8 informers (list + watch, all
+ * namespaces) for the kinds cross-object rules consult. Each cached object is kept once more as the
+ * generic tree rules read, without {@code managedFields} and {@code status}, which no rule needs.
+ *
+ * <p>A kind whose informer has not synced (or failed: RBAC, API missing) is not {@link #covers
+ * covered}: rules about it are skipped instead of reporting a false "missing", and lookups never
+ * wait for the API server.
+ */
+public final class InformerIndex implements ClusterIndex {
+    /** Kinds whose pod templates selector rules consult; owned ones are represented by their owner. */
+    private static final List<String> TEMPLATE_KINDS = List.of("Deployment", "StatefulSet", "DaemonSet",
+            "ReplicaSet", "ReplicationController", "Job", "CronJob", "Pod");
+
+    private final KubernetesClient client;
+    private final Map<String, KindCache> caches = new LinkedHashMap<>();
+
+    /** One kind's objects by namespace ("" for cluster-scoped) and name. */
+    private static final class KindCache {
+        final SharedIndexInformer<? extends HasMetadata> informer;
+        final Map<String, Map<String, ManifestObject>> byNamespace = new ConcurrentHashMap<>();
+        volatile boolean failed;
+
+        KindCache(SharedIndexInformer<? extends HasMetadata> informer) {
+            this.informer = informer;
+        }
+
+        boolean synced() {
+            return informer.hasSynced() && informer.isRunning();
+        }
+
+        void put(HasMetadata o) {
+            ObjectNode tree = TypedModels.MAPPER.valueToTree(o);
+            tree.remove("status");
+            JsonNode md = tree.get("metadata");
+            if (md instanceof ObjectNode m) {
+                m.remove("managedFields");
+            }
+            String ns = o.getMetadata().getNamespace() == null ? "" : o.getMetadata().getNamespace();
+            ManifestObject mo = new ManifestObject(Reviewer.SOURCE, tree, EMPTY_POSITIONS, ns.isEmpty() ? null : ns);
+            byNamespace.computeIfAbsent(ns, k -> new ConcurrentHashMap<>()).put(o.getMetadata().getName(), mo);
+        }
+
+        void remove(HasMetadata o) {
+            String ns = o.getMetadata().getNamespace() == null ? "" : o.getMetadata().getNamespace();
+            Map<String, ManifestObject> m = byNamespace.get(ns);
+            if (m != null) {
+                m.remove(o.getMetadata().getName());
+            }
+        }
+
+        List<ManifestObject> list(String namespace) {
+            if (namespace == null) {
+                List<ManifestObject> all = new ArrayList<>();
+                byNamespace.values().forEach(m -> all.addAll(m.values()));
+                return all;
+            }
+            Map<String, ManifestObject> m = byNamespace.get(namespace);
+            return m == null ? List.of() : List.copyOf(m.values());
+        }
+    }
+
+    /** Cached objects have no source positions; findings never point into them. */
+    private static final PositionIndex EMPTY_POSITIONS = new PositionIndex();
+
+    /** Connects with the in-cluster service account (or ~/.kube/config) and starts every informer. */
+    public static InformerIndex start() {
+        return new InformerIndex(new KubernetesClientBuilder().build());
+    }
+
+    public InformerIndex(KubernetesClient client) {
+        this.client = client;
+        watch("Service", c -> c.services().inAnyNamespace().runnableInformer(0));
+        watch("PersistentVolumeClaim", c -> c.persistentVolumeClaims().inAnyNamespace().runnableInformer(0));
+        watch("PersistentVolume", c -> c.persistentVolumes().runnableInformer(0));
+        watch("Namespace", c -> c.namespaces().runnableInformer(0));
+        watch("StorageClass", c -> c.storage().v1().storageClasses().runnableInformer(0));
+        watch("PodDisruptionBudget", c -> c.policy().v1().podDisruptionBudget().inAnyNamespace().runnableInformer(0));
+        watch("HorizontalPodAutoscaler", c -> c.autoscaling().v2().horizontalPodAutoscalers().inAnyNamespace()
+                .runnableInformer(0));
+        watch("Deployment", c -> c.apps().deployments().inAnyNamespace().runnableInformer(0));
+        watch("StatefulSet", c -> c.apps().statefulSets().inAnyNamespace().runnableInformer(0));
+        watch("DaemonSet", c -> c.apps().daemonSets().inAnyNamespace().runnableInformer(0));
+        watch("ReplicaSet", c -> c.apps().replicaSets().inAnyNamespace().runnableInformer(0));
+        watch("ReplicationController", c -> c.replicationControllers().inAnyNamespace().runnableInformer(0));
+        watch("Job", c -> c.batch().v1().jobs().inAnyNamespace().runnableInformer(0));
+        watch("CronJob", c -> c.batch().v1().cronjobs().inAnyNamespace().runnableInformer(0));
+        watch("Pod", c -> c.pods().inAnyNamespace().runnableInformer(0));
+        caches.forEach((kind, cache) -> cache.informer.start().whenComplete((ok, error) -> {
+            if (error != null) {
+                cache.failed = true;
+                // RBAC or a missing API: the kind stays uncovered, its rules skipped
+                JsonLog.warn("informer.failed", "kind", kind, "error", error.getClass().getSimpleName() + ": "
+                        + error.getMessage());
+            } else {
+                JsonLog.info("informer.synced", "kind", kind, "objects", cache.list(null).size());
+            }
+        }));
+    }
+
+    private <T extends HasMetadata> void watch(String kind, Function<KubernetesClient, SharedIndexInformer<T>> make) {
+        SharedIndexInformer<T> informer = make.apply(client);
+        KindCache cache = new KindCache(informer);
+        informer.addEventHandler(new ResourceEventHandler<T>() {
+            @Override
+            public void onAdd(T o) {
+                cache.put(o);
+            }
+
+            @Override
+            public void onUpdate(T old, T o) {
+                cache.put(o);
+            }
+
+            @Override
+            public void onDelete(T o, boolean finalStateUnknown) {
+                cache.remove(o);
+            }
+        });
+        caches.put(kind, cache);
+    }
+
+    @Override
+    public List<ManifestObject> list(String kind, String namespace) {
+        KindCache c = caches.get(kind);
+        if (c == null) {
+            return List.of();
+        }
+        return c.list(Kinds.isClusterScoped(kind) ? null : namespace);
+    }
+
+    @Override
+    public java.util.Optional<ManifestObject> get(String kind, String namespace, String name) {
+        KindCache c = caches.get(kind);
+        if (c == null || name == null) {
+            return java.util.Optional.empty();
+        }
+        Map<String, ManifestObject> m = c.byNamespace.get(Kinds.isClusterScoped(kind) || namespace == null ? "" : namespace);
+        return java.util.Optional.ofNullable(m == null ? null : m.get(name));
+    }
+
+    @Override
+    public List<ManifestObject> podTemplates(String namespace, Predicate<Map<String, String>> matches) {
+        List<ManifestObject> out = new ArrayList<>();
+        for (String kind : TEMPLATE_KINDS) {
+            for (ManifestObject o : list(kind, namespace)) {
+                if (!hasController(o) && o.podTemplate().filter(t -> matches.test(t.labels())).isPresent()) {
+                    out.add(o);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Owned objects (a Deployment's ReplicaSets, their Pods) are answered through their owner. */
+    private static boolean hasController(ManifestObject o) {
+        for (JsonNode ref : o.tree().path("metadata").path("ownerReferences")) {
+            if (ref.path("controller").asBoolean(false)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean covers(String kind) {
+        KindCache c = caches.get(kind);
+        return c != null && c.synced();
+    }
+
+    @Override
+    public Map<String, Boolean> syncState() {
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        caches.forEach((kind, c) -> out.put(kind, c.synced()));
+        return out;
+    }
+
+    @Override
+    public List<String> pending() {
+        return caches.entrySet().stream().filter(e -> !e.getValue().synced() && !e.getValue().failed)
+                .map(Map.Entry::getKey).toList();
+    }
+
+    @Override
+    public void close() {
+        caches.values().forEach(c -> c.informer.close());
+        client.close();
+    }
+}
