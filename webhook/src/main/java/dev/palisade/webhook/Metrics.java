@@ -22,6 +22,7 @@ public final class Metrics {
     private final Map<String, LongAdder> httpErrors = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> reloads = new ConcurrentHashMap<>();
     private volatile Supplier<Map<String, Boolean>> cacheSync = Map::of;
+    private volatile java.util.function.IntSupplier inflight = () -> 0;
 
     private static final class Histogram {
         final AtomicLongArray counts = new AtomicLongArray(BUCKETS.length);
@@ -65,8 +66,15 @@ public final class Metrics {
         this.cacheSync = source;
     }
 
+    public void inflightSource(java.util.function.IntSupplier source) {
+        this.inflight = source;
+    }
+
     public String scrape() {
         StringBuilder sb = new StringBuilder(4096);
+        sb.append("# HELP palisade_webhook_inflight Reviews queued or running.\n")
+                .append("# TYPE palisade_webhook_inflight gauge\n")
+                .append("palisade_webhook_inflight ").append(inflight.getAsInt()).append('\n');
         counter(sb, "palisade_webhook_requests_total", "AdmissionReviews answered, by decision, kind and operation.", requests);
         sb.append("# HELP palisade_webhook_request_duration_seconds Time from request to answer.\n")
                 .append("# TYPE palisade_webhook_request_duration_seconds histogram\n");

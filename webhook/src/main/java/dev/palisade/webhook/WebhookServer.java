@@ -70,6 +70,7 @@ public final class WebhookServer {
     private HttpServer health;
     private FileWatch configWatch;
     private FileWatch tlsWatch;
+    private List<Long> reloadTimers = List.of();
 
     /** @param ownNamespace the webhook's namespace, never judged (null when unknown) */
     public WebhookServer(Options options, RuleCatalog catalog, ClusterIndex index, String ownNamespace) {
@@ -78,11 +79,13 @@ public final class WebhookServer {
         this.index = index;
         this.reviewer = new Reviewer(index, metrics, ownNamespace);
         metrics.cacheSyncSource(index::syncState);
+        metrics.inflightSource(inflight::get);
     }
 
     /** Loads the configuration (failing on a bad one) and starts both servers. */
     public void start() throws ConfigException, IOException, InterruptedException {
         snapshot.set(ConfigSnapshot.parse(catalog, options.config().toString(), Files.readString(options.config())));
+        warmUp();
         configWatch = new FileWatch(List.of(options.config()));
         List<Path> tlsFiles = new ArrayList<>(List.of(options.tlsCert(), options.tlsKey()));
         if (options.clientCa() != null) {
@@ -111,11 +114,31 @@ public final class WebhookServer {
         health = await(vertx.createHttpServer(new HttpServerOptions().setHost(options.host())
                 .setPort(options.healthPort())).requestHandler(healthRouter()).listen());
         long every = options.reloadInterval().toMillis();
-        vertx.setPeriodic(every, id -> reloadConfigIfChanged());
-        vertx.setPeriodic(every, id -> reloadTlsIfChanged());
+        reloadTimers = List.of(vertx.setPeriodic(every, id -> reloadConfigIfChanged()),
+                vertx.setPeriodic(every, id -> reloadTlsIfChanged()));
         JsonLog.info("started", "port", https.actualPort(), "healthPort", health.actualPort(),
                 "config", options.config().toString(), "rules", catalog.entries().size(),
                 "clientAuth", options.clientCa() != null, "workers", options.workers());
+    }
+
+    /**
+     * Judges a few built-in objects before listening, so that class loading and the first JIT
+     * compilations do not land on the first real reviews (cold, the first one takes seconds).
+     */
+    private void warmUp() throws IOException {
+        long start = System.nanoTime();
+        try (var in = WebhookServer.class.getResourceAsStream("warmup.json")) {
+            com.fasterxml.jackson.databind.JsonNode samples = TypedModels.MAPPER.readTree(in);
+            Reviewer quiet = new Reviewer(ClusterIndex.none(), new Metrics(), null);
+            for (int i = 0; i < 50; i++) {
+                for (com.fasterxml.jackson.databind.JsonNode o : samples) {
+                    ObjectNode copy = ((ObjectNode) o).deepCopy();
+                    quiet.review(new AdmissionRequest("admission.k8s.io/v1", "warmup", copy.path("kind").asText(),
+                            "CREATE", "palisade-warmup", null, "", "warmup", List.of(), true, copy, null), snapshot.get());
+                }
+            }
+        }
+        JsonLog.info("warmed", "ms", (System.nanoTime() - start) / 1_000_000);
     }
 
     public int port() {
@@ -141,6 +164,7 @@ public final class WebhookServer {
         }
         long start = System.nanoTime();
         JsonLog.info("draining", "inflight", inflight.get());
+        vertx.runOnContext(v -> reloadTimers.forEach(vertx::cancelTimer));
         try {
             await(https.shutdown(options.grace().toMillis(), TimeUnit.MILLISECONDS));
         } catch (IOException e) {

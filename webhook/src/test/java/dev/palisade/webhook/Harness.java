@@ -42,7 +42,7 @@ final class Harness implements AutoCloseable {
 
     static HttpClient client(javax.net.ssl.SSLContext ssl) {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(ssl)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+                .connectTimeout(Duration.ofSeconds(30)).build();
     }
 
     URI validate(String query) {
