@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +22,8 @@ import java.util.function.Predicate;
 
 /**
  * The cross-object index in the cluster: read-only fabric8 informers (list + watch, all
- * namespaces) for the kinds cross-object rules consult. Each cached object is kept once more as the
- * generic tree rules read, without {@code managedFields} and {@code status}, which no rule needs.
+ * namespaces) for the kinds cross-object rules consult. Stored objects drop {@code managedFields};
+ * the generic trees rules read are made on first use (without {@code status}) and kept.
  *
  * <p>A kind whose informer has not synced (or failed: RBAC, API missing) is not {@link #covers
  * covered}: rules about it are skipped instead of reporting a false "missing", and lookups never
@@ -36,11 +37,18 @@ public final class InformerIndex implements ClusterIndex {
     private final KubernetesClient client;
     private final Map<String, KindCache> caches = new LinkedHashMap<>();
 
-    /** One kind's objects by namespace ("" for cluster-scoped) and name. */
+    /**
+     * One kind: the informer's store is the truth (synced means it is complete); the generic trees
+     * rules read are made from it on first use and kept while the stored object stays the same.
+     */
     private static final class KindCache {
         final SharedIndexInformer<? extends HasMetadata> informer;
-        final Map<String, Map<String, ManifestObject>> byNamespace = new ConcurrentHashMap<>();
+        final Map<String, Converted> views = new ConcurrentHashMap<>();
         volatile boolean failed;
+
+        /** A tree made from one stored object (compared by identity: updates replace the object). */
+        record Converted(HasMetadata source, ManifestObject view) {
+        }
 
         KindCache(SharedIndexInformer<? extends HasMetadata> informer) {
             this.informer = informer;
@@ -50,34 +58,33 @@ public final class InformerIndex implements ClusterIndex {
             return informer.hasSynced() && informer.isRunning();
         }
 
-        void put(HasMetadata o) {
+        ManifestObject view(HasMetadata o) {
+            String key = Cache.metaNamespaceKeyFunc(o);
+            Converted c = views.get(key);
+            if (c != null && c.source() == o) {
+                return c.view();
+            }
             ObjectNode tree = TypedModels.MAPPER.valueToTree(o);
             tree.remove("status");
-            JsonNode md = tree.get("metadata");
-            if (md instanceof ObjectNode m) {
-                m.remove("managedFields");
-            }
-            String ns = o.getMetadata().getNamespace() == null ? "" : o.getMetadata().getNamespace();
-            ManifestObject mo = new ManifestObject(Reviewer.SOURCE, tree, EMPTY_POSITIONS, ns.isEmpty() ? null : ns);
-            byNamespace.computeIfAbsent(ns, k -> new ConcurrentHashMap<>()).put(o.getMetadata().getName(), mo);
-        }
-
-        void remove(HasMetadata o) {
-            String ns = o.getMetadata().getNamespace() == null ? "" : o.getMetadata().getNamespace();
-            Map<String, ManifestObject> m = byNamespace.get(ns);
-            if (m != null) {
-                m.remove(o.getMetadata().getName());
-            }
+            String ns = o.getMetadata().getNamespace();
+            ManifestObject view = new ManifestObject(Reviewer.SOURCE, tree, EMPTY_POSITIONS, ns);
+            views.put(key, new Converted(o, view));
+            return view;
         }
 
         List<ManifestObject> list(String namespace) {
-            if (namespace == null) {
-                List<ManifestObject> all = new ArrayList<>();
-                byNamespace.values().forEach(m -> all.addAll(m.values()));
-                return all;
+            List<? extends HasMetadata> stored = namespace == null ? informer.getStore().list()
+                    : informer.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace);
+            List<ManifestObject> out = new ArrayList<>(stored.size());
+            for (HasMetadata o : stored) {
+                out.add(view(o));
             }
-            Map<String, ManifestObject> m = byNamespace.get(namespace);
-            return m == null ? List.of() : List.copyOf(m.values());
+            return out;
+        }
+
+        ManifestObject get(String namespace, String name) {
+            HasMetadata o = informer.getStore().getByKey(namespace == null ? name : namespace + "/" + name);
+            return o == null ? null : view(o);
         }
     }
 
@@ -114,7 +121,7 @@ public final class InformerIndex implements ClusterIndex {
                 JsonLog.warn("informer.failed", "kind", kind, "error", error.getClass().getSimpleName() + ": "
                         + error.getMessage());
             } else {
-                JsonLog.info("informer.synced", "kind", kind, "objects", cache.list(null).size());
+                JsonLog.info("informer.synced", "kind", kind, "objects", cache.informer.getStore().list().size());
             }
         }));
     }
@@ -125,17 +132,17 @@ public final class InformerIndex implements ClusterIndex {
         informer.addEventHandler(new ResourceEventHandler<T>() {
             @Override
             public void onAdd(T o) {
-                cache.put(o);
+                o.getMetadata().setManagedFields(null); // often half the object; no rule reads it
             }
 
             @Override
             public void onUpdate(T old, T o) {
-                cache.put(o);
+                o.getMetadata().setManagedFields(null);
             }
 
             @Override
             public void onDelete(T o, boolean finalStateUnknown) {
-                cache.remove(o);
+                cache.views.remove(Cache.metaNamespaceKeyFunc(o));
             }
         });
         caches.put(kind, cache);
@@ -156,8 +163,7 @@ public final class InformerIndex implements ClusterIndex {
         if (c == null || name == null) {
             return java.util.Optional.empty();
         }
-        Map<String, ManifestObject> m = c.byNamespace.get(Kinds.isClusterScoped(kind) || namespace == null ? "" : namespace);
-        return java.util.Optional.ofNullable(m == null ? null : m.get(name));
+        return java.util.Optional.ofNullable(c.get(Kinds.isClusterScoped(kind) ? null : namespace, name));
     }
 
     @Override
