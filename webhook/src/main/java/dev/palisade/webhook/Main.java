@@ -43,6 +43,9 @@ public final class Main implements Callable<Integer> {
     int maxBodyBytes;
     @Option(names = "--grace-seconds", defaultValue = "25", description = "how long SIGTERM waits for in-flight reviews")
     int graceSeconds;
+    @Option(names = "--jdk-tls", description = "use the JDK's TLS (JSSE) even where BoringSSL is available "
+            + "(e.g. to use a FIPS-configured JDK provider)")
+    boolean jdkTls;
     @Option(names = "--reload-seconds", defaultValue = "5", description = "how often config and TLS files are checked")
     int reloadSeconds;
 
@@ -60,7 +63,7 @@ public final class Main implements Callable<Integer> {
         WebhookServer.Options d = WebhookServer.Options.defaults(config, tlsCert, tlsKey);
         WebhookServer.Options options = new WebhookServer.Options(config, tlsCert, tlsKey, clientCa, host, port,
                 healthPort, eventLoops == null ? d.eventLoops() : eventLoops, workers == null ? d.workers() : workers,
-                maxInflight, maxBodyBytes, Duration.ofSeconds(reloadSeconds), Duration.ofSeconds(graceSeconds));
+                maxInflight, maxBodyBytes, Duration.ofSeconds(reloadSeconds), Duration.ofSeconds(graceSeconds), jdkTls);
         RuleCatalog catalog = RuleCatalog.load();
         ClusterIndex index = noInformers ? ClusterIndex.none() : InformerIndex.start();
         WebhookServer server = new WebhookServer(options, catalog, index, namespace);

@@ -14,6 +14,7 @@ import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpVersion;
+import io.vertx.core.net.OpenSSLEngineOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.core.net.ServerSSLOptions;
@@ -46,11 +47,11 @@ public final class WebhookServer {
     /** Startup and runtime settings; the command line fills them in. */
     public record Options(Path config, Path tlsCert, Path tlsKey, Path clientCa, String host, int port,
             int healthPort, int eventLoops, int workers, int maxInflight, int maxBodyBytes, Duration reloadInterval,
-            Duration grace) {
+            Duration grace, boolean jdkTls) {
         public static Options defaults(Path config, Path cert, Path key) {
             int cores = Runtime.getRuntime().availableProcessors();
             return new Options(config, cert, key, null, "0.0.0.0", 8443, 8080, cores, cores, 512,
-                    3 * 1024 * 1024, Duration.ofSeconds(5), Duration.ofSeconds(25));
+                    3 * 1024 * 1024, Duration.ofSeconds(5), Duration.ofSeconds(25), false);
         }
     }
 
@@ -107,6 +108,10 @@ public final class WebhookServer {
                 .setSslHandshakeTimeout(10)
                 .setSslHandshakeTimeoutUnit(TimeUnit.SECONDS)
                 .setCompressionSupported(false);
+        boolean openSsl = !options.jdkTls() && OpenSSLEngineOptions.isAvailable();
+        if (openSsl) {
+            tls.setSslEngineOptions(new OpenSSLEngineOptions().setSessionCacheEnabled(true));
+        }
         if (options.clientCa() != null) {
             tls.setClientAuth(ClientAuth.REQUIRED).setTrustOptions(trust());
         }
@@ -118,7 +123,8 @@ public final class WebhookServer {
                 vertx.setPeriodic(every, id -> reloadTlsIfChanged()));
         JsonLog.info("started", "port", https.actualPort(), "healthPort", health.actualPort(),
                 "config", options.config().toString(), "rules", catalog.entries().size(),
-                "clientAuth", options.clientCa() != null, "workers", options.workers());
+                "clientAuth", options.clientCa() != null, "workers", options.workers(),
+                "tls", openSsl ? "openssl" : "jdk");
     }
 
     /**

@@ -57,7 +57,7 @@ class LifecycleTest {
         Files.writeString(dir.resolve("palisade.yaml"), CONFIG);
         WebhookServer server = new WebhookServer(new WebhookServer.Options(dir.resolve("palisade.yaml"),
                 dir.resolve("tls.crt"), dir.resolve("tls.key"), null, "127.0.0.1", 0, 0, 1, 2, 64, 1 << 20,
-                Duration.ofMillis(100), Duration.ofSeconds(5)), Harness.CATALOG, ClusterIndex.none(), null);
+                Duration.ofMillis(100), Duration.ofSeconds(5), false), Harness.CATALOG, ClusterIndex.none(), null);
         server.start();
         try {
             Path v2 = Files.createDirectory(dir.resolve("..v2"));
