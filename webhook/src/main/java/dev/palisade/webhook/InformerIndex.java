@@ -1,12 +1,13 @@
 package dev.palisade.webhook;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.palisade.model.Kinds;
 import dev.palisade.model.ManifestObject;
 import dev.palisade.model.PositionIndex;
 import dev.palisade.model.TypedModels;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -132,12 +133,12 @@ public final class InformerIndex implements ClusterIndex {
         informer.addEventHandler(new ResourceEventHandler<T>() {
             @Override
             public void onAdd(T o) {
-                o.getMetadata().setManagedFields(null); // often half the object; no rule reads it
+                slim(o);
             }
 
             @Override
             public void onUpdate(T old, T o) {
-                o.getMetadata().setManagedFields(null);
+                slim(o);
             }
 
             @Override
@@ -146,6 +147,26 @@ public final class InformerIndex implements ClusterIndex {
             }
         });
         caches.put(kind, cache);
+    }
+
+    /**
+     * Drops what no rule reads from a stored object, in place (the handler gets the stored
+     * instance): managedFields everywhere, and the spec and status of Pods a controller owns; such
+     * Pods are answered through their owner's template and only their metadata is kept.
+     */
+    private static void slim(HasMetadata o) {
+        o.getMetadata().setManagedFields(null);
+        if (o instanceof Pod pod) {
+            pod.setStatus(null);
+            if (controlled(pod)) {
+                pod.setSpec(null);
+            }
+        }
+    }
+
+    private static boolean controlled(HasMetadata o) {
+        List<OwnerReference> refs = o.getMetadata().getOwnerReferences();
+        return refs != null && refs.stream().anyMatch(r -> Boolean.TRUE.equals(r.getController()));
     }
 
     @Override
@@ -170,23 +191,22 @@ public final class InformerIndex implements ClusterIndex {
     public List<ManifestObject> podTemplates(String namespace, Predicate<Map<String, String>> matches) {
         List<ManifestObject> out = new ArrayList<>();
         for (String kind : TEMPLATE_KINDS) {
-            for (ManifestObject o : list(kind, namespace)) {
-                if (!hasController(o) && o.podTemplate().filter(t -> matches.test(t.labels())).isPresent()) {
-                    out.add(o);
+            KindCache c = caches.get(kind);
+            if (c == null || namespace == null) {
+                continue;
+            }
+            for (HasMetadata stored : c.informer.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace)) {
+                // owned objects (a Deployment's ReplicaSets, their Pods) are answered through their owner,
+                // and are skipped before any tree is made for them
+                if (!controlled(stored)) {
+                    ManifestObject o = c.view(stored);
+                    if (o.podTemplate().filter(t -> matches.test(t.labels())).isPresent()) {
+                        out.add(o);
+                    }
                 }
             }
         }
         return out;
-    }
-
-    /** Owned objects (a Deployment's ReplicaSets, their Pods) are answered through their owner. */
-    private static boolean hasController(ManifestObject o) {
-        for (JsonNode ref : o.tree().path("metadata").path("ownerReferences")) {
-            if (ref.path("controller").asBoolean(false)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override
