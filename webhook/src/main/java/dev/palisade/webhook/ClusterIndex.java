@@ -1,0 +1,53 @@
+package dev.palisade.webhook;
+
+import dev.palisade.index.ObjectIndex;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/** The cross-object index the webhook judges with, plus what readiness needs to know about it. */
+public interface ClusterIndex extends ObjectIndex, AutoCloseable {
+    /** Sync state by kind, for metrics. */
+    Map<String, Boolean> syncState();
+
+    /** Kinds still loading: readiness waits for them (a failed cache is settled, its rules skipped). */
+    List<String> pending();
+
+    @Override
+    void close();
+
+    /** No caches (--no-informers): every cross-object rule is skipped, and nothing to wait for. */
+    static ClusterIndex none() {
+        return new ClusterIndex() {
+            @Override
+            public Map<String, Boolean> syncState() {
+                return Map.of();
+            }
+
+            @Override
+            public List<String> pending() {
+                return List.of();
+            }
+
+            @Override
+            public void close() {
+            }
+
+            @Override
+            public List<dev.palisade.model.ManifestObject> list(String kind, String namespace) {
+                return List.of();
+            }
+
+            @Override
+            public List<dev.palisade.model.ManifestObject> podTemplates(String namespace,
+                    Predicate<Map<String, String>> matches) {
+                return List.of();
+            }
+
+            @Override
+            public boolean covers(String kind) {
+                return false;
+            }
+        };
+    }
+}
