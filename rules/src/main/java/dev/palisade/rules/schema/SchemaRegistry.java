@@ -81,6 +81,7 @@ public final class SchemaRegistry {
         this.validatorConfig = SchemaValidatorsConfig.builder()
                 .pathType(PathType.JSON_POINTER)
                 .formatAssertionsEnabled(false)
+                .regularExpressionFactory(new BoundedRegex())
                 .build();
     }
 
