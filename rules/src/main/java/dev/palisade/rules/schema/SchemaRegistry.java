@@ -138,10 +138,6 @@ public final class SchemaRegistry {
         return problems;
     }
 
-    public String kubernetesVersion() {
-        return kubernetesVersion;
-    }
-
     /** The bundled schema of a built-in kind in the target version. */
     public Optional<Compiled> builtIn(String apiVersion, String kind) {
         return cache.computeIfAbsent("builtin|" + apiVersion + "|" + kind, k -> {

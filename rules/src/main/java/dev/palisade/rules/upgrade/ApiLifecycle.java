@@ -29,7 +29,9 @@ public final class ApiLifecycle {
     private static final List<Entry> TABLE = List.of(
             // 1.16
             e("extensions/v1beta1", "NetworkPolicy", 9, 16, "networking.k8s.io/v1", ""),
-            e("extensions/v1beta1", "PodSecurityPolicy", 10, 16, "policy/v1beta1", "policy/v1beta1 itself was removed in 1.25"),
+            e("extensions/v1beta1", "PodSecurityPolicy", 10, 16, null,
+                    "PodSecurityPolicy moved to policy/v1beta1, which was removed in 1.25 without successor: use Pod "
+                    + "Security Admission (pod-security.kubernetes.io labels)"),
             e("extensions/v1beta1", "DaemonSet", 9, 16, "apps/v1", "spec.selector is required; updateStrategy defaults to RollingUpdate"),
             e("apps/v1beta2", "DaemonSet", 9, 16, "apps/v1", ""),
             e("extensions/v1beta1", "Deployment", 9, 16, "apps/v1", "spec.selector is required and immutable"),
