@@ -63,8 +63,10 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class ConfigLoader {
     public static final String FILE_NAME = ".palisade.yaml";
-    private static final Set<String> TOP_KEYS = Set.of("rules", "exemptions", "namespace", "pss", UserRules.SECTION);
+    private static final Set<String> TOP_KEYS = Set.of("rules", "exemptions", "namespace", "pss", "schema", UserRules.SECTION);
     private static final Set<String> PSS_KEYS = Set.of("enforce", "warn", "audit");
+    private static final Set<String> SCHEMA_KEYS = Set.of("kubernetesVersion", "crds", "schemaLocations", "allowNetwork",
+            "strictKinds");
     private static final Set<String> RULE_KEYS = Set.of("enabled", "severity", "params");
     private static final Set<String> EXEMPTION_KEYS = Set.of("rules", "kinds", "namespaces", "names", "paths", "reason");
 
@@ -120,6 +122,7 @@ public final class ConfigLoader {
         Map<String, Object> extensions = new LinkedHashMap<>();
         String namespace = null;
         PalisadeConfig.PodSecurityDefaults pss = PalisadeConfig.PodSecurityDefaults.DEFAULT;
+        PalisadeConfig.SchemaOptions schema = PalisadeConfig.SchemaOptions.DEFAULT;
         for (NodeTuple t : top.getValue()) {
             String key = scalar(t.getKeyNode());
             Node value = t.getValueNode();
@@ -133,6 +136,7 @@ public final class ConfigLoader {
                 case UserRules.SECTION -> {
                 }
                 case "pss" -> pss = readPodSecurity(value, problems);
+                case "schema" -> schema = readSchema(source, value, problems);
                 case "namespace" -> {
                     namespace = scalar(value);
                     if (namespace == null || !namespace.matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
@@ -147,7 +151,74 @@ public final class ConfigLoader {
             throw new ConfigException(source, problems);
         }
         return new PalisadeConfig(source, Map.copyOf(rules), List.copyOf(exemptions), namespace, Map.copyOf(extensions),
-                PalisadeConfig.SchemaOptions.DEFAULT, pss, List.copyOf(userRules));
+                schema, pss, List.copyOf(userRules));
+    }
+
+    /**
+     * The {@code schema:} section: the file's defaults for --kubernetes-version, --crd,
+     * --schema-location, --allow-network and --strict-kinds. Relative local paths are taken from the
+     * folder of the configuration file, so a repository's config works from any working directory.
+     */
+    private static PalisadeConfig.SchemaOptions readSchema(String source, Node node, List<String> problems) {
+        PalisadeConfig.SchemaOptions d = PalisadeConfig.SchemaOptions.DEFAULT;
+        if (!(node instanceof MappingNode map)) {
+            problems.add(at(node) + "schema must be a mapping with keys " + sorted(SCHEMA_KEYS));
+            return d;
+        }
+        Path base = source == null ? null : Path.of(source).toAbsolutePath().getParent();
+        String version = d.kubernetesVersion();
+        List<String> crds = d.crdPaths();
+        List<String> locations = d.schemaLocations();
+        boolean allowNetwork = d.allowNetwork();
+        boolean strictKinds = d.strictKinds();
+        for (NodeTuple t : map.getValue()) {
+            String key = scalar(t.getKeyNode());
+            Node v = t.getValueNode();
+            switch (key == null ? "" : key) {
+                case "kubernetesVersion" -> {
+                    version = scalar(v);
+                    if (version == null || !version.matches("v?1\\.\\d+(\\.\\d+)?")) {
+                        problems.add(at(v) + "schema.kubernetesVersion must be a version such as 1.34");
+                    }
+                }
+                case "crds", "schemaLocations" -> {
+                    List<String> values = stringList(v);
+                    if (values == null) {
+                        problems.add(at(v) + "schema." + key + " must be a list of paths");
+                        continue;
+                    }
+                    List<String> resolved = values.stream().map(p -> relativeTo(base, p)).toList();
+                    if (key.equals("crds")) {
+                        crds = resolved;
+                    } else {
+                        locations = resolved;
+                    }
+                }
+                case "allowNetwork", "strictKinds" -> {
+                    if (!(v instanceof ScalarNode sv && sv.getTag().equals(Tag.BOOL))) {
+                        problems.add(at(v) + "schema." + key + " must be true or false");
+                        continue;
+                    }
+                    boolean b = Set.of("true", "yes", "on").contains(sv.getValue().toLowerCase());
+                    if (key.equals("allowNetwork")) {
+                        allowNetwork = b;
+                    } else {
+                        strictKinds = b;
+                    }
+                }
+                default -> problems.add(at(t.getKeyNode()) + "schema: unknown key '" + key + "'; expected one of "
+                        + sorted(SCHEMA_KEYS));
+            }
+        }
+        return new PalisadeConfig.SchemaOptions(version, crds, locations, allowNetwork, strictKinds);
+    }
+
+    /** A local path relative to the config file's folder; URLs and absolute paths as written. */
+    private static String relativeTo(Path base, String path) {
+        if (base == null || path.matches("(?i)https?://.*") || Path.of(path.replace("{{", "").replace("}}", "")).isAbsolute()) {
+            return path;
+        }
+        return base.resolve(path).toString();
     }
 
     /** The whole file as plain maps and lists, for sections handed on unvalidated. */

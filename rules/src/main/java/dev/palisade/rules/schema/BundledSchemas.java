@@ -77,11 +77,6 @@ public final class BundledSchemas {
         return (ObjectNode) read(kubernetesVersion + "/" + path + "/" + kind + ".json");
     }
 
-    /** Whether any bundled version serves {@code apiVersion}/{@code kind}. */
-    public static boolean anyVersionServes(String apiVersion, String kind) {
-        return versions().stream().anyMatch(v -> serves(v.kubernetesVersion(), apiVersion, kind));
-    }
-
     /** Whether bundled version {@code kubernetesVersion} serves {@code apiVersion}/{@code kind}. */
     public static boolean serves(String kubernetesVersion, String apiVersion, String kind) {
         return kinds(kubernetesVersion).contains(apiVersion + "/" + kind);

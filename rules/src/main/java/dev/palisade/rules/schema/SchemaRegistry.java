@@ -3,7 +3,9 @@ package dev.palisade.rules.schema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.AnnotationKeyword;
 import com.networknt.schema.InvalidSchemaException;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaException;
 import com.networknt.schema.JsonSchemaFactory;
@@ -60,7 +62,13 @@ public final class SchemaRegistry {
         this.options = options;
         this.kubernetesVersion = targetVersion(options);
         boolean network = options.allowNetwork();
+        // Schemas carry keywords draft-07 does not define (x-palisade-format, x-kubernetes-* in user
+        // schema locations): they are annotations, not warnings in the webhook's log.
+        JsonMetaSchema draft7 = JsonMetaSchema.builder(JsonMetaSchema.getV7())
+                .unknownKeywordFactory((keyword, context) -> new AnnotationKeyword(keyword))
+                .build();
         this.factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7, b -> b
+                .metaSchema(draft7)
                 .schemaLoaders(loaders -> loaders.add(iri -> {
                     if (network && SchemaLocations.isRemote(iri.toString())) {
                         return null; // the validator's own loader fetches it
@@ -73,6 +81,7 @@ public final class SchemaRegistry {
         this.validatorConfig = SchemaValidatorsConfig.builder()
                 .pathType(PathType.JSON_POINTER)
                 .formatAssertionsEnabled(false)
+                .regularExpressionFactory(new BoundedRegex())
                 .build();
     }
 
@@ -127,10 +136,6 @@ public final class SchemaRegistry {
             }
         }
         return problems;
-    }
-
-    public String kubernetesVersion() {
-        return kubernetesVersion;
     }
 
     /** The bundled schema of a built-in kind in the target version. */

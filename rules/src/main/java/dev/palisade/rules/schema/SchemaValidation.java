@@ -75,7 +75,7 @@ public final class SchemaValidation {
         Set<ValidationMessage> messages;
         try {
             messages = c.schema().validate(withoutNullFields(o.tree()));
-        } catch (JsonSchemaException e) {
+        } catch (JsonSchemaException | BoundedRegex.TooExpensive e) {
             return new Result(null, c.origin() + ": " + e.getMessage(), List.of());
         }
         Set<Violation> out = new LinkedHashSet<>();

@@ -6,6 +6,7 @@ import dev.palisade.engine.RuleInfo;
 import dev.palisade.model.ManifestObject;
 import dev.palisade.model.Severity;
 import dev.palisade.rules.upgrade.ApiLifecycle;
+import java.util.List;
 import java.util.Objects;
 
 @RuleInfo(id = "unknown-kind", severity = Severity.INFO, category = "schema",
@@ -43,14 +44,15 @@ public final class UnknownKind implements ObjectRule {
                 .filter(s -> s instanceof ApiLifecycle.Removed).isPresent();
     }
 
-    /** Once per kind: only the first object of that apiVersion/kind in the lint set reports. */
+    /**
+     * Once per kind: only the first object of that apiVersion/kind in the lint set reports. An object
+     * the index does not hold (an admission request in the webhook) stands alone and reports.
+     */
     private static boolean firstOfItsKind(ObjectContext ctx) {
         ManifestObject o = ctx.object();
-        for (ManifestObject other : ctx.index().list(o.kind(), null)) {
-            if (Objects.equals(other.ref().apiVersion(), o.ref().apiVersion())) {
-                return other == o;
-            }
-        }
-        return true; // not in the index (the webhook): each admission stands alone
+        List<ManifestObject> same = ctx.index().list(o.kind(), null).stream()
+                .filter(other -> Objects.equals(other.ref().apiVersion(), o.ref().apiVersion()))
+                .toList();
+        return !same.contains(o) || same.get(0) == o;
     }
 }

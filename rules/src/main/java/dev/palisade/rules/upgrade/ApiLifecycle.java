@@ -29,7 +29,9 @@ public final class ApiLifecycle {
     private static final List<Entry> TABLE = List.of(
             // 1.16
             e("extensions/v1beta1", "NetworkPolicy", 9, 16, "networking.k8s.io/v1", ""),
-            e("extensions/v1beta1", "PodSecurityPolicy", 10, 16, "policy/v1beta1", "policy/v1beta1 itself was removed in 1.25"),
+            e("extensions/v1beta1", "PodSecurityPolicy", 10, 16, null,
+                    "PodSecurityPolicy moved to policy/v1beta1, which was removed in 1.25 without successor: use Pod "
+                    + "Security Admission (pod-security.kubernetes.io labels)"),
             e("extensions/v1beta1", "DaemonSet", 9, 16, "apps/v1", "spec.selector is required; updateStrategy defaults to RollingUpdate"),
             e("apps/v1beta2", "DaemonSet", 9, 16, "apps/v1", ""),
             e("extensions/v1beta1", "Deployment", 9, 16, "apps/v1", "spec.selector is required and immutable"),
@@ -94,6 +96,13 @@ public final class ApiLifecycle {
             e("flowcontrol.apiserver.k8s.io/v1beta2", "FlowSchema", 26, 29, "flowcontrol.apiserver.k8s.io/v1", ""),
             e("flowcontrol.apiserver.k8s.io/v1beta2", "PriorityLevelConfiguration", 26, 29, "flowcontrol.apiserver.k8s.io/v1",
                     "spec.limited.assuredConcurrencyShares was renamed spec.limited.nominalConcurrencyShares"),
+            // 1.31: classic dynamic resource allocation was replaced by structured parameters
+            e("resource.k8s.io/v1alpha2", "ResourceClass", 26, 31, null,
+                    "ResourceClass has no successor: a DeviceClass (resource.k8s.io) selects devices instead"),
+            e("resource.k8s.io/v1alpha2", "ResourceClaim", 26, 31, "resource.k8s.io/v1",
+                    "claims request devices from a DeviceClass (spec.devices.requests)"),
+            e("resource.k8s.io/v1alpha2", "ResourceClaimTemplate", 26, 31, "resource.k8s.io/v1",
+                    "claims request devices from a DeviceClass (spec.spec.devices.requests)"),
             // 1.32
             e("flowcontrol.apiserver.k8s.io/v1beta3", "FlowSchema", 29, 32, "flowcontrol.apiserver.k8s.io/v1", ""),
             e("flowcontrol.apiserver.k8s.io/v1beta3", "PriorityLevelConfiguration", 29, 32, "flowcontrol.apiserver.k8s.io/v1",
@@ -128,7 +137,7 @@ public final class ApiLifecycle {
         for (Entry e : TABLE) {
             if (e.apiVersion().equals(apiVersion) && e.kind().equals(kind)) {
                 if (minor >= e.removedIn()) {
-                    return Optional.of(new Removed(e.removedIn(), e.replacement(), e.note()));
+                    return Optional.of(new Removed(e.removedIn(), servedReplacement(e, target), e.note()));
                 }
                 if (minor >= e.deprecatedIn()) {
                     return Optional.of(new Deprecated(e.deprecatedIn(), e.removedIn(), e.replacement(), e.note()));
@@ -137,6 +146,16 @@ public final class ApiLifecycle {
             }
         }
         return fromBundledSchemas(apiVersion, kind, target, minor);
+    }
+
+    /** The table's replacement, or the most stable version the target serves when it predates it (v1beta1 before v1). */
+    private static String servedReplacement(Entry e, String target) {
+        if (e.replacement() == null || !BundledSchemas.bundles(target)
+                || BundledSchemas.serves(target, e.replacement(), e.kind())) {
+            return e.replacement();
+        }
+        String served = preferred(target, e.apiVersion(), e.kind());
+        return served != null ? served : e.replacement();
     }
 
     private static Optional<Status> fromBundledSchemas(String apiVersion, String kind, String target, int minor) {
