@@ -30,7 +30,7 @@ public final class ReplicasMinimum implements ObjectRule {
         }
         long min = ctx.params().integer("min");
         Workloads.replicas(o).filter(r -> r > 0 && r < min).ifPresent(r -> {
-            if (ctx.index().covers(Replication.HPA) && !Replication.autoscalersOf(ctx.index(), o).isEmpty()) {
+            if (Replication.isAutoscaled(ctx.index(), o)) {
                 return; // the autoscaler decides the count
             }
             if (SHARED_TEMPLATE.contains(o.kind())
