@@ -1,11 +1,12 @@
 package dev.palisade;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.palisade.config.PalisadeConfig;
 import dev.palisade.engine.Engine;
-import dev.palisade.engine.Finding;
 import dev.palisade.engine.LintReport;
+import dev.palisade.engine.RuleMeta;
 import dev.palisade.load.ManifestLoader;
 import dev.palisade.load.SourceFile;
 import java.io.IOException;
@@ -14,8 +15,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -32,6 +35,21 @@ class RealisticManifestsTest {
             return dirs.filter(Files::isDirectory).sorted().toList().stream()
                     .map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
         }
+    }
+
+    /** Default-off rules too: none may throw (an internal-error finding) on manifests like these. */
+    @Test
+    void noRuleFailsOnRealisticManifests() {
+        Set<String> all = Fixtures.CATALOG.metas().stream().map(RuleMeta::id).collect(Collectors.toSet());
+        Engine engine = new Engine(Fixtures.CATALOG, PalisadeConfig.DEFAULT, all, Set.of());
+        ManifestLoader loader = new ManifestLoader();
+        List<SourceFile> files = Fixtures.manifests(Fixtures.testdata().resolve("realistic")).stream()
+                .map(loader::load).toList();
+        List<String> failures = engine.lint(files).findings().stream()
+                .filter(f -> f.rule().equals("internal-error"))
+                .map(f -> f.file() + ":" + f.line() + " " + f.message())
+                .toList();
+        assertEquals(List.of(), failures);
     }
 
     private static void check(Path dir) {
