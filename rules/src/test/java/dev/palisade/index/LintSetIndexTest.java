@@ -152,8 +152,8 @@ class LintSetIndexTest {
                 metadata: {name: api, namespace: apps}
                 """;
         LintSetIndex crs = new LintSetIndex(new ManifestLoader().load("crs.yaml", yaml).objects());
-        assertEquals(List.of("orders-db"), names(crs.customResources("apps")));
-        assertEquals(List.of("k8s"), names(crs.customResources("monitoring")));
+        assertEquals(List.of("Cluster/orders-db"), names(crs.customResources("apps")));
+        assertEquals(List.of("Prometheus/k8s"), names(crs.customResources("monitoring")));
         assertEquals(List.of(), names(crs.customResources("default")));
     }
 }
