@@ -61,6 +61,24 @@ public final class LintSetIndex implements ObjectIndex {
     }
 
     @Override
+    public List<ManifestObject> customResources(String namespace) {
+        List<ManifestObject> out = new ArrayList<>();
+        for (Map<String, List<ManifestObject>> byNamespace : byKindAndNamespace.values()) {
+            for (ManifestObject o : byNamespace.getOrDefault(namespace, List.of())) {
+                if (isCustomGroup(o.ref().group())) {
+                    out.add(o);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Built-in groups are the core group, single words (apps, batch, policy) and *.k8s.io. */
+    private static boolean isCustomGroup(String group) {
+        return group.contains(".") && !group.endsWith(".k8s.io");
+    }
+
+    @Override
     public List<ManifestObject> podTemplates(String namespace, Predicate<Map<String, String>> matches) {
         NamespaceTemplates ns = templatesByNamespace.get(namespace);
         return ns == null ? List.of() : ns.all.stream().filter(o -> matches.test(labelsOf(o))).toList();

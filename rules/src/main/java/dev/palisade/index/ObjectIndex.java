@@ -22,6 +22,15 @@ public interface ObjectIndex {
         return list(kind, namespace).stream().filter(o -> name != null && name.equals(o.name())).findFirst();
     }
 
+    /**
+     * Objects of API groups Kubernetes does not ship (custom resources, e.g. an operator's database
+     * cluster) in {@code namespace}: operators create pods the manifests do not show. An index that
+     * does not hold custom resources returns none.
+     */
+    default List<ManifestObject> customResources(String namespace) {
+        return List.of();
+    }
+
     /** Workloads and Pods in {@code namespace} whose pod template labels satisfy {@code matches}. */
     List<ManifestObject> podTemplates(String namespace, Predicate<java.util.Map<String, String>> matches);
 

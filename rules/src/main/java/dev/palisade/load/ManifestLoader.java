@@ -222,7 +222,8 @@ public final class ManifestLoader {
             String missing = ref.apiVersion() == null && ref.kind() == null ? "apiVersion and kind"
                     : ref.apiVersion() == null ? "apiVersion" : "kind";
             problems.add(new LoadProblem(LoadProblem.Kind.KIND_MISSING, "object has no " + missing
-                    + " (or it is not a string), so it cannot be applied", doc.positions.locate(""), "", ref));
+                    + " (or it is not a string), so it cannot be applied; add " + missing
+                    + " as strings (e.g. apiVersion: apps/v1, kind: Deployment)", doc.positions.locate(""), "", ref));
             return;
         }
         objects.add(object);

@@ -126,4 +126,34 @@ class LintSetIndexTest {
             }
         }
     }
+
+    /** Only objects of groups Kubernetes does not ship count, in the namespace asked about. */
+    @Test
+    void customResourcesAreObjectsOfForeignGroupsInTheNamespace() {
+        String yaml = """
+                apiVersion: postgresql.cnpg.io/v1
+                kind: Cluster
+                metadata: {name: orders-db, namespace: apps}
+                ---
+                apiVersion: monitoring.coreos.com/v1
+                kind: Prometheus
+                metadata: {name: k8s, namespace: monitoring}
+                ---
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: HTTPRoute
+                metadata: {name: route, namespace: apps}
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: api, namespace: apps}
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata: {name: api, namespace: apps}
+                """;
+        LintSetIndex crs = new LintSetIndex(new ManifestLoader().load("crs.yaml", yaml).objects());
+        assertEquals(List.of("Cluster/orders-db"), names(crs.customResources("apps")));
+        assertEquals(List.of("Prometheus/k8s"), names(crs.customResources("monitoring")));
+        assertEquals(List.of(), names(crs.customResources("default")));
+    }
 }

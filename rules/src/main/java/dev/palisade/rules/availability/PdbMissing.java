@@ -21,7 +21,7 @@ public final class PdbMissing implements ObjectRule {
         if (!Replication.isTopLevelReplicated(o) || !index.covers(Replication.PDB)) {
             return;
         }
-        boolean autoscaled = index.covers(Replication.HPA) && !Replication.autoscalersOf(index, o).isEmpty();
+        boolean autoscaled = Replication.isAutoscaled(index, o);
         boolean replicated = autoscaled || Workloads.replicas(o).filter(r -> r > 1).isPresent();
         if (replicated && Replication.budgetsOf(index, o).isEmpty()) {
             ctx.report("metadata.name", o.kind() + " " + o.name() + " is replicated but no PodDisruptionBudget "

@@ -71,7 +71,7 @@ public final class PdbNeverAllowsDisruption implements ObjectRule {
         for (ManifestObject w : selected) {
             Optional<Integer> replicas = Workloads.replicas(w);
             if (!Workloads.isReplicated(w.kind()) || replicas.isEmpty()
-                    || !Replication.autoscalersOf(index, w).isEmpty()) {
+                    || Replication.isAutoscaled(index, w)) {
                 return Optional.empty();
             }
             total += replicas.get();

@@ -6,17 +6,21 @@ import dev.palisade.engine.RuleInfo;
 import dev.palisade.model.ManifestObject;
 import dev.palisade.model.Severity;
 import dev.palisade.model.Workloads;
+import dev.palisade.rules.storage.RwoVolumeSharedByReplicas;
 import java.util.Set;
 
 @RuleInfo(id = "replicas-minimum", severity = Severity.INFO, category = "availability",
         summary = "A Deployment or StatefulSet runs fewer replicas than the minimum: every node drain, eviction "
-                + "or crash takes the service down.",
+                + "or crash takes the service down. A Deployment that mounts a ReadWriteOnce(Pod) claim of the "
+                + "set is not reported: its storage holds it to one pod (see rwo-volume-shared-by-replicas).",
         remediation = "Raise spec.replicas to at least the minimum, or let a HorizontalPodAutoscaler manage it.",
         params = @RuleInfo.Param(name = "min", type = RuleInfo.ParamType.INT, defaultValue = "2",
                 description = "The smallest acceptable replica count (0 replicas, a deliberate scale-down, is "
                         + "never reported)."))
 public final class ReplicasMinimum implements ObjectRule {
     private static final Set<String> KINDS = Set.of("Deployment", "StatefulSet");
+    /** Kinds whose replicas all mount the template's claims (a StatefulSet's get their own). */
+    private static final Set<String> SHARED_TEMPLATE = Set.of("Deployment");
 
     @Override
     public void check(ObjectContext ctx) {
@@ -26,8 +30,12 @@ public final class ReplicasMinimum implements ObjectRule {
         }
         long min = ctx.params().integer("min");
         Workloads.replicas(o).filter(r -> r > 0 && r < min).ifPresent(r -> {
-            if (ctx.index().covers(Replication.HPA) && !Replication.autoscalersOf(ctx.index(), o).isEmpty()) {
+            if (Replication.isAutoscaled(ctx.index(), o)) {
                 return; // the autoscaler decides the count
+            }
+            if (SHARED_TEMPLATE.contains(o.kind())
+                    && RwoVolumeSharedByReplicas.singleNodeClaim(o, ctx.index()).isPresent()) {
+                return; // its ReadWriteOnce claim holds it to one pod: more replicas would stay Pending
             }
             ctx.report("spec.replicas", o.kind() + " " + o.name() + " runs " + r + " replica" + (r == 1 ? "" : "s")
                     + ", fewer than " + min + "; raise spec.replicas to at least " + min

@@ -15,6 +15,8 @@ import java.util.Optional;
 final class Replication {
     static final String HPA = "HorizontalPodAutoscaler";
     static final String PDB = "PodDisruptionBudget";
+    /** KEDA's ScaledObject: KEDA creates and owns an HPA for its target, so the HPA is not in the manifests. */
+    static final String SCALED_OBJECT = "ScaledObject";
 
     private Replication() {
     }
@@ -36,6 +38,27 @@ final class Replication {
     /** HPAs in the workload's namespace whose scaleTargetRef names it (autoscaling v1 and v2). */
     static List<ManifestObject> autoscalersOf(ObjectIndex index, ManifestObject workload) {
         return index.list(HPA, workload.namespace()).stream().filter(h -> targets(h, workload)).toList();
+    }
+
+    /**
+     * Whether something scales the workload: an HPA of the set (when the index holds HPAs) or a KEDA
+     * ScaledObject of the set, whose HPA KEDA creates at run time. A ScaledObject's presence is evidence
+     * enough; its absence from an index that does not watch KEDA proves nothing and is not relied on.
+     */
+    static boolean isAutoscaled(ObjectIndex index, ManifestObject workload) {
+        if (index.covers(HPA) && !autoscalersOf(index, workload).isEmpty()) {
+            return true;
+        }
+        return index.list(SCALED_OBJECT, workload.namespace()).stream()
+                .anyMatch(s -> "keda.sh".equals(s.ref().group()) && kedaTargets(s, workload));
+    }
+
+    /** scaleTargetRef of a ScaledObject: kind defaults to Deployment, apiVersion to apps/v1. */
+    private static boolean kedaTargets(ManifestObject scaledObject, ManifestObject workload) {
+        JsonNode ref = scaledObject.tree().path("spec").path("scaleTargetRef");
+        String group = new ObjectRef(ref.path("apiVersion").asText("apps/v1"), null, null, null).group();
+        return group.equals(workload.ref().group()) && workload.kind().equals(ref.path("kind").asText("Deployment"))
+                && workload.name() != null && workload.name().equals(ref.path("name").asText(null));
     }
 
     private static boolean targets(ManifestObject hpa, ManifestObject workload) {

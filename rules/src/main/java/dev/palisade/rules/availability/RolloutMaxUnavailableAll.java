@@ -45,7 +45,7 @@ public final class RolloutMaxUnavailableAll implements ObjectRule {
             return;
         }
         boolean fixedCount = !"DaemonSet".equals(o.kind())
-                && !(ctx.index().covers(Replication.HPA) && !Replication.autoscalersOf(ctx.index(), o).isEmpty());
+                && !Replication.isAutoscaled(ctx.index(), o);
         Optional<Integer> replicas = fixedCount ? Workloads.replicas(o) : Optional.empty();
         replicas.filter(r -> r > 0 && a.value() >= r).ifPresent(r -> ctx.report(path, "maxUnavailable "
                 + a.value() + " is at least the " + r + " replica" + (r == 1 ? "" : "s")

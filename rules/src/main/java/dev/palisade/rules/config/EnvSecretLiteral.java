@@ -31,7 +31,7 @@ public final class EnvSecretLiteral implements ObjectRule {
     /** Name endings that mean the variable holds something about a secret, not the secret itself. */
     private static final Pattern REFERENCE_SUFFIX = Pattern.compile(
             ".*_(FILE|PATH|DIR|NAME|ID|URL|URI|ENDPOINT|HOST|PORT|TTL|TIMEOUT|LENGTH|SIZE|ENABLED|HEADER|TYPE|"
-                    + "REF|KEY_ID|EXPIRY|EXPIRATION|SECONDS|MINUTES|POLICY|VERSION|ALGORITHM)$");
+                    + "REF|KEY_ID|EXPIRY|EXPIRATION|SECONDS|MINUTES|POLICY|VERSION|ALGORITHM|AUDIENCE|ISSUER|SCOPES?|REALM)$");
 
     /** Harmless values: numbers, booleans, paths, and $(VAR) or ${VAR} references to other variables. */
     private static final Pattern HARMLESS_VALUE = Pattern.compile(

@@ -9,17 +9,21 @@ import dev.palisade.model.PodTemplateView.ContainerAt;
 import dev.palisade.model.Severity;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Probe;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 @RuleInfo(id = "probe-port-unknown", severity = Severity.WARNING, category = "probes",
         summary = "A probe's port is a name the container does not declare (the kubelet cannot resolve it, so "
                 + "the probe always fails), or a number no container of the pod declares while ports are "
-                + "declared (usually a typo or a stale port).",
+                + "declared (usually a typo or a stale port) and the probed container's command, args and "
+                + "env values do not mention it.",
         remediation = "Point the probe at a port listed in the container's ports (by name or number), or "
                 + "declare the port the application listens on.")
 public final class ProbePortUnknown implements ObjectRule {
@@ -51,6 +55,21 @@ public final class ProbePortUnknown implements ObjectRule {
 
     private static List<ContainerPort> ports(Container c) {
         return c.getPorts() == null ? List.of() : c.getPorts().stream().filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * Whether the container's command, args or env values name the port as a whole number (e.g.
+     * {@code --health-probe-bind-address=:8081}, as the kubebuilder scaffold has): the application is
+     * told to listen there, so the port is deliberate, just undeclared (declaring a port is optional).
+     */
+    private static boolean configuredInCommandLine(Container c, int port) {
+        Pattern number = Pattern.compile("(?<![0-9])" + port + "(?![0-9])");
+        Stream<String> words = Stream.of(c.getCommand(), c.getArgs())
+                .filter(Objects::nonNull)
+                .flatMap(List::stream);
+        Stream<String> env = c.getEnv() == null ? Stream.empty() : c.getEnv().stream()
+                .filter(Objects::nonNull).map(EnvVar::getValue);
+        return Stream.concat(words, env).filter(Objects::nonNull).anyMatch(w -> number.matcher(w).find());
     }
 
     private static void checkProbe(ObjectContext ctx, ContainerAt c, String field, Probe probe, Set<Integer> podPorts) {
@@ -85,7 +104,8 @@ public final class ProbePortUnknown implements ObjectRule {
                         + "', which the container does not declare; add it to the container's ports or use "
                         + "a declared port");
             }
-        } else if (port.getIntVal() != null && !podPorts.isEmpty() && !podPorts.contains(port.getIntVal())) {
+        } else if (port.getIntVal() != null && !podPorts.isEmpty() && !podPorts.contains(port.getIntVal())
+                && !configuredInCommandLine(c.container(), port.getIntVal())) {
             ctx.report(path, field + " of container '" + name + "' probes port " + port.getIntVal()
                     + ", which no container of the pod declares (declared: " + podPorts.stream().sorted().toList()
                     + "); probe a declared port or declare this one");

@@ -8,7 +8,8 @@ import dev.palisade.model.Severity;
 
 @RuleInfo(id = "pss-capabilities-restricted", severity = Severity.WARNING, category = "pod-security",
         summary = "Pod Security restricted, Capabilities: a container does not drop ALL capabilities, or adds back "
-                + "one other than NET_BIND_SERVICE (Linux pods only).",
+                + "one other than NET_BIND_SERVICE (Linux pods only; adds beyond the baseline set are left to "
+                + "pss-capabilities-baseline).",
         remediation = "Set securityContext.capabilities.drop: [ALL] on every container and add back at most "
                 + "NET_BIND_SERVICE.")
 public final class PssCapabilitiesRestricted extends PssControl {
@@ -23,7 +24,8 @@ public final class PssCapabilitiesRestricted extends PssControl {
             JsonNode add = c.sc("capabilities", "add");
             for (int i = 0; add.isArray() && i < add.size(); i++) {
                 String cap = PssPod.text(add.get(i));
-                if (cap != null && !cap.equals("NET_BIND_SERVICE")) {
+                // capabilities beyond the baseline set are pss-capabilities-baseline's: one finding per node
+                if (cap != null && !cap.equals("NET_BIND_SERVICE") && PssCapabilitiesBaseline.ALLOWED.contains(cap)) {
                     pod.report(JsonPath.index(c.scPath("capabilities", "add"), i), c.describe() + " adds capability "
                             + cap + "; the restricted profile allows adding only NET_BIND_SERVICE");
                 }

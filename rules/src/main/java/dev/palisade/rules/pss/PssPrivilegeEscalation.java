@@ -22,7 +22,12 @@ public final class PssPrivilegeEscalation extends PssControl {
             if (value.isBoolean() && !value.booleanValue()) {
                 continue;
             }
-            if (PssPod.isSet(value)) {
+            if (PssPod.isTrue(c.sc("privileged"))) {
+                // the API server rejects allowPrivilegeEscalation: false next to privileged: true
+                pod.report(PssPod.isSet(value) ? c.scPath("allowPrivilegeEscalation") : c.missingAt(), c.describe()
+                        + " runs privileged, which always allows privilege escalation; remove privileged: true, "
+                        + "then set allowPrivilegeEscalation: false");
+            } else if (PssPod.isSet(value)) {
                 pod.report(c.scPath("allowPrivilegeEscalation"), c.describe()
                         + " allows privilege escalation; set allowPrivilegeEscalation: false");
             } else {

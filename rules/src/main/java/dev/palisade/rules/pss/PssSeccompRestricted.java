@@ -12,6 +12,8 @@ import java.util.Set;
                 + "the seccomp.security.alpha.kubernetes.io annotations do not count.")
 public final class PssSeccompRestricted extends PssControl {
     private static final Set<String> ALLOWED = Set.of("RuntimeDefault", "Localhost");
+    /** Unconfined breaks the baseline control as well; pss-seccomp-baseline reports it, once. */
+    private static final String BASELINE_OWNED = "Unconfined";
 
     public PssSeccompRestricted() {
         super(PodSecurityLevel.RESTRICTED, true);
@@ -20,13 +22,13 @@ public final class PssSeccompRestricted extends PssControl {
     @Override
     protected void check(PssPod pod) {
         String podType = PssPod.text(pod.podSc("seccompProfile", "type"));
-        if (podType != null && !ALLOWED.contains(podType)) {
+        if (podType != null && !ALLOWED.contains(podType) && !podType.equals(BASELINE_OWNED)) {
             pod.report(pod.podScPath("seccompProfile", "type"), "the pod sets seccompProfile.type " + podType
                     + "; set it to RuntimeDefault or Localhost");
         }
         for (PssPod.Container c : pod.containers()) {
             String type = PssPod.text(c.sc("seccompProfile", "type"));
-            if (type != null && !ALLOWED.contains(type)) {
+            if (type != null && !ALLOWED.contains(type) && !type.equals(BASELINE_OWNED)) {
                 pod.report(c.scPath("seccompProfile", "type"), c.describe() + " sets seccompProfile.type " + type
                         + "; set it to RuntimeDefault or Localhost");
             } else if (type == null && podType == null) {

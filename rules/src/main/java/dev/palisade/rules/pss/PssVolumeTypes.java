@@ -10,7 +10,8 @@ import java.util.List;
 
 @RuleInfo(id = "pss-volume-types", severity = Severity.WARNING, category = "pod-security",
         summary = "Pod Security restricted, Volume Types: a volume is of a type other than configMap, csi, "
-                + "downwardAPI, emptyDir, ephemeral, persistentVolumeClaim, projected or secret.",
+                + "downwardAPI, emptyDir, ephemeral, persistentVolumeClaim, projected or secret (hostPath "
+                + "volumes are left to pss-hostpath-volumes).",
         remediation = "Reach the storage through a PersistentVolumeClaim (an administrator defines the "
                 + "PersistentVolume) or use one of the allowed volume types.")
 public final class PssVolumeTypes extends PssControl {
@@ -27,7 +28,9 @@ public final class PssVolumeTypes extends PssControl {
         for (int i = 0; volumes.isArray() && i < volumes.size(); i++) {
             JsonNode v = volumes.get(i);
             String at = JsonPath.index(pod.specPath("volumes"), i);
-            if (ALLOWED.stream().anyMatch(type -> PssPod.isSet(v.path(type)))) {
+            // hostPath is reported by pss-hostpath-volumes (baseline, so active whenever this rule is):
+            // one finding per problem at a node, with the stricter severity
+            if (ALLOWED.stream().anyMatch(type -> PssPod.isSet(v.path(type))) || PssPod.isSet(v.path("hostPath"))) {
                 continue;
             }
             String type = firstSource(v);

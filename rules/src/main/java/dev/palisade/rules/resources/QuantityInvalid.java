@@ -31,7 +31,9 @@ public final class QuantityInvalid implements ObjectRule {
             }
             Optional<Quantity> q = Quantity.of(v);
             if (q.isEmpty()) {
-                ctx.report(e.path(), e.resource() + ": " + show(v) + " is not a Kubernetes quantity" + hint(v));
+                String hint = hint(v);
+                ctx.report(e.path(), e.resource() + ": " + show(v) + " is not a Kubernetes quantity"
+                        + (hint.isEmpty() ? example(e.resource()) : hint));
             } else if (q.get().negative()) {
                 ctx.report(e.path(), e.resource() + ": " + q.get().text() + " is negative; amounts must be 0 or more");
             }
@@ -43,6 +45,12 @@ public final class QuantityInvalid implements ObjectRule {
             return "'" + v.asText() + "'";
         }
         return v.isContainerNode() ? "a " + (v.isArray() ? "list" : "map") : v.toString();
+    }
+
+    /** What to write instead when no likely intent can be read from the value. */
+    private static String example(String resource) {
+        return "cpu".equals(resource) ? "; write cores or millicores, e.g. 500m or 2"
+                : "; write a number with a unit, e.g. 512Mi or 1Gi";
     }
 
     /** Suggests the quantity someone writing {@code 1GB} or {@code 1gi} most likely meant. */

@@ -25,7 +25,7 @@ public final class RequestExceedsLimit implements ObjectRule {
                 if (limit.isPresent()) {
                     if (request.get().compareTo(limit.get()) > 0) {
                         ctx.report(c.requestPath(r), c.describe() + " requests " + r + " " + request.get().text()
-                                + ", more than its limit " + limit.get().text());
+                                + ", more than its limit " + limit.get().text() + "; lower the request or raise the limit");
                     }
                     continue;
                 }

@@ -28,7 +28,8 @@ public final class SelectorOverlap implements ObjectRule {
         }
         // The index answers from its label postings, so this stays cheap with thousands of workloads.
         List<ManifestObject> others = ctx.index().podTemplates(workload.namespace(), selector).stream()
-                .filter(other -> !sameObject(workload, other) && runsOwnPods(other))
+                .filter(other -> !sameObject(workload, other) && runsOwnPods(other)
+                        && !(isDeployment(workload) && isPod(other)))
                 .toList();
         if (others.isEmpty()) {
             return;
@@ -55,6 +56,18 @@ public final class SelectorOverlap implements ObjectRule {
         if (owners.isArray() && !owners.isEmpty()) {
             return false;
         }
-        return "Pod".equals(o.kind()) && o.ref().group().isEmpty() || ControllerSelectors.of(o).isPresent();
+        return isPod(o) || ControllerSelectors.of(o).isPresent();
+    }
+
+    private static boolean isPod(ManifestObject o) {
+        return "Pod".equals(o.kind()) && o.ref().group().isEmpty();
+    }
+
+    /**
+     * A Deployment's ReplicaSets select by the pod-template-hash label as well, so they never adopt a
+     * bare Pod (e.g. a Helm test hook carrying the chart's labels); only other controllers conflict.
+     */
+    private static boolean isDeployment(ManifestObject o) {
+        return "Deployment".equals(o.kind()) && "apps".equals(o.ref().group());
     }
 }

@@ -186,7 +186,8 @@ final class Selectors {
             boolean equalityForm) {
         ObjectIndex index = ctx.index();
         String ns = ctx.object().namespace();
-        if (!index.coversWorkloads(ns) || !index.podTemplates(ns, selector).isEmpty()) {
+        if (!index.coversWorkloads(ns) || !index.podTemplates(ns, selector).isEmpty()
+                || namesCustomResource(index, ns, selector)) {
             return;
         }
         String what = subject + " " + describe(selector) + " matches no pod template in namespace " + ns;
@@ -201,6 +202,19 @@ final class Selectors {
         ctx.report(unmet.get(0).path(), what + "; the closest, " + closest.ref().display() + ", does not satisfy "
                 + String.join(", ", unmet.stream().map(Unmet::requirement).toList())
                 + " (its pod labels: " + describeLabels(labels) + ")");
+    }
+
+    /**
+     * Whether a selector value is the name of a custom resource in the namespace: operators label the
+     * pods they create with their owner's name (cnpg.io/cluster, strimzi.io/cluster, prometheus,
+     * app.kubernetes.io/name), so the selector likely means that resource's pods, which the set cannot show.
+     */
+    private static boolean namesCustomResource(ObjectIndex index, String namespace, LabelSelector selector) {
+        if (selector.getMatchLabels() == null || selector.getMatchLabels().isEmpty()) {
+            return false;
+        }
+        return index.customResources(namespace).stream()
+                .anyMatch(cr -> cr.name() != null && selector.getMatchLabels().containsValue(cr.name()));
     }
 
     /** Template labels of a workload (the index only returns objects that have a template). */

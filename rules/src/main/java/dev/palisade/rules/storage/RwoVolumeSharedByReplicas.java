@@ -60,6 +60,25 @@ public final class RwoVolumeSharedByReplicas implements ObjectRule {
     }
 
     /**
+     * The first claim of the lint set that the workload's pods mount and that ties them to one node or
+     * pod, if any. replicas-minimum asks such a workload for no more replicas, since this rule would
+     * then report the claim: the two never ask for contradicting fixes.
+     */
+    public static Optional<String> singleNodeClaim(ManifestObject workload, ObjectIndex index) {
+        if (!index.covers("PersistentVolumeClaim")) {
+            return Optional.empty();
+        }
+        for (StorageSpecs.ClaimVolume volume : StorageSpecs.claimVolumes(workload)) {
+            boolean singleNode = index.get("PersistentVolumeClaim", workload.namespace(), volume.claimName())
+                    .flatMap(claim -> singleNodeMode(claim, volume)).isPresent();
+            if (singleNode) {
+                return Optional.of(volume.claimName());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Whether a rollout briefly runs an extra pod next to the old one: a Deployment with the
      * RollingUpdate strategy (the default) and a maxSurge other than 0 (the default 25% rounds up to 1).
      */
