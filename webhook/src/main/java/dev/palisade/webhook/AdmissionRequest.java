@@ -27,7 +27,7 @@ public record AdmissionRequest(String apiVersion, String uid, String kind, Strin
 
     /** A request the webhook cannot answer as a review; {@link #getMessage()} says why (HTTP 400). */
     public static final class Malformed extends Exception {
-        Malformed(String reason) {
+        public Malformed(String reason) {
             super(reason, null, false, false);
         }
     }
