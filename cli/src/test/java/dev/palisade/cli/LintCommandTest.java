@@ -59,7 +59,7 @@ class LintCommandTest {
     @Test
     void textOutputShowsPositionLineCaretAndSummary() {
         CliRunner.Result r = CliRunner.run("lint", "--rule", "bare-pod", POD);
-        assertEquals(POD + ":4:1  warning  bare-pod  Pod Pod/welcome-pod has no controller; use a Deployment "
+        assertEquals(POD + ":4:1  warning  bare-pod  Pod/welcome-pod has no controller; use a Deployment "
                 + "(or a Job if it runs to completion) instead", r.out().lines().findFirst().orElseThrow());
         assertTrue(r.out().contains("  4 | kind: Pod"), r::toString);
         assertTrue(r.out().contains("    | ^\n"), r::toString);

@@ -28,6 +28,9 @@ public final class Workloads {
     static String templatePath(ManifestObject o) {
         String kind = o.kind();
         JsonNode tree = o.tree();
+        if (kind == null) {
+            return null; // an object without a kind (e.g. an oldObject in a review) has no known template
+        }
         if ("Pod".equals(kind) && isCoreGroup(o)) {
             return "";
         }
@@ -81,7 +84,7 @@ public final class Workloads {
 
     /** Whether the kind keeps identical replicas running (Deployment, ReplicaSet, StatefulSet, RC). */
     public static boolean isReplicated(String kind) {
-        return REPLICATED_KINDS.contains(kind);
+        return kind != null && REPLICATED_KINDS.contains(kind);
     }
 
     /**

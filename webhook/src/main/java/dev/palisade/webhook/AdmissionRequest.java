@@ -27,7 +27,7 @@ public record AdmissionRequest(String apiVersion, String uid, String kind, Strin
 
     /** A request the webhook cannot answer as a review; {@link #getMessage()} says why (HTTP 400). */
     public static final class Malformed extends Exception {
-        Malformed(String reason) {
+        public Malformed(String reason) {
             super(reason, null, false, false);
         }
     }
@@ -47,7 +47,8 @@ public record AdmissionRequest(String apiVersion, String uid, String kind, Strin
             throw new Malformed("body must be a JSON object (an AdmissionReview)");
         }
         String apiVersion = text(root, "apiVersion");
-        if (!API_VERSIONS.contains(apiVersion)) {
+        // Set.of(...).contains(null) throws: absent fields are checked first (found by fuzzing)
+        if (apiVersion == null || !API_VERSIONS.contains(apiVersion)) {
             throw new Malformed("apiVersion must be admission.k8s.io/v1 or admission.k8s.io/v1beta1, not "
                     + quoted(apiVersion));
         }
@@ -63,7 +64,7 @@ public record AdmissionRequest(String apiVersion, String uid, String kind, Strin
             throw new Malformed("request.uid is missing");
         }
         String operation = text(req, "operation");
-        if (!OPERATIONS.contains(operation)) {
+        if (operation == null || !OPERATIONS.contains(operation)) {
             throw new Malformed("request.operation must be CREATE, UPDATE, DELETE or CONNECT, not " + quoted(operation));
         }
         ObjectNode object = objectOrNull(req, "object");

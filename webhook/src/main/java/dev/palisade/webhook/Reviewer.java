@@ -57,8 +57,11 @@ public final class Reviewer {
         }
         String namespace = req.namespace() != null ? req.namespace() : snapshot.config().namespaceOrDefault();
         List<Finding> findings = snapshot.engine().evaluate(manifest(object, namespace), index);
-        Set<String> preexisting = req.operation().equals("UPDATE") && req.oldObject() != null
-                ? keys(snapshot.engine().evaluate(manifest(req.oldObject(), namespace), index)) : Set.of();
+        ObjectNode old = req.oldObject();
+        // an old object the engine cannot read (no kind: seen only in fuzzing) has no violations to keep
+        boolean judgeOld = req.operation().equals("UPDATE") && old != null
+                && Kinds.typedModel(text(old, "apiVersion"), text(old, "kind")) != null;
+        Set<String> preexisting = judgeOld ? keys(snapshot.engine().evaluate(manifest(old, namespace), index)) : Set.of();
         return judge(findings, preexisting, mode, s, kind, object);
     }
 

@@ -248,7 +248,7 @@ public final class WebhookServer {
     /** Answers "allowed" with a warning; decoding runs on Vert.x's own small pool, not the busy one. */
     private void failOpen(RoutingContext ctx, Exchange ex, byte[] body, String why) {
         vertx.executeBlocking(() -> {
-            AdmissionRequest req = AdmissionRequest.decode(body);
+            AdmissionRequest req = decode(body);
             JsonLog.warn("review.failopen", "uid", req.uid(), "kind", req.kind(), "reason", why);
             return new Answer(encode(req, Verdict.failOpen(why)), "failopen", label(req.kind()), req.operation());
         }, false).onComplete(r -> finish(ctx, ex, r.result(), r.cause()));
@@ -275,7 +275,7 @@ public final class WebhookServer {
 
     /** Runs on a worker: decode, judge (unless the deadline already passed), encode. */
     private Answer review(byte[] body, Exchange ex) throws AdmissionRequest.Malformed {
-        AdmissionRequest req = AdmissionRequest.decode(body);
+        AdmissionRequest req = decode(body);
         if (System.nanoTime() > ex.deadlineNanos) {
             Verdict late = Verdict.failOpen("review started after the deadline");
             return new Answer(encode(req, late), late.decision(), label(req.kind()), req.operation());
@@ -290,6 +290,16 @@ public final class WebhookServer {
         }
         log(req, v, ex);
         return new Answer(encode(req, v), v.decision(), label(req.kind()), req.operation());
+    }
+
+    /** Decodes; a bug in decoding answers 400 with its class, never a 500 with a stack trace. */
+    private static AdmissionRequest decode(byte[] body) throws AdmissionRequest.Malformed {
+        try {
+            return AdmissionRequest.decode(body);
+        } catch (RuntimeException e) {
+            JsonLog.error("decode.failed", "error", e.getClass().getName());
+            throw new AdmissionRequest.Malformed("request could not be read (" + e.getClass().getSimpleName() + ")");
+        }
     }
 
     private static void log(AdmissionRequest req, Verdict v, Exchange ex) {

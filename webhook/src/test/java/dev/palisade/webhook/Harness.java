@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.palisade.engine.RuleCatalog;
 import dev.palisade.model.TypedModels;
+import dev.palisade.rules.controllers.BarePod;
+import dev.palisade.webhook.testrules.TestExplodes;
+import dev.palisade.webhook.testrules.TestImageLatest;
+import dev.palisade.webhook.testrules.TestServiceSelectsNothing;
+import dev.palisade.webhook.testrules.TestSingleReplica;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +22,12 @@ import java.util.List;
 /** A real webhook server on random loopback ports with a fresh certificate, and an HTTPS client for it. */
 final class Harness implements AutoCloseable {
     static final Path ADMISSION = Path.of("..", "testdata", "admission");
-    static final RuleCatalog CATALOG = RuleCatalog.load();
+    /**
+     * The test rules plus one real rule: the tests are about the webhook, so they must not change
+     * when rules are added to the product (the SIGTERM test runs the full catalog through Main).
+     */
+    static final RuleCatalog CATALOG = RuleCatalog.of(List.of(new TestImageLatest(), new TestSingleReplica(),
+            new TestExplodes(), new TestServiceSelectsNothing(), new BarePod()));
 
     final Path dir;
     final X509Certificate cert;

@@ -358,7 +358,7 @@ class WebhookServerTest {
     }
 
     @Test
-    void realRuleCatalogJudgesLikeTheCli() throws Exception {
+    void productRuleJudgesLikeTheCli() throws Exception {
         JsonNode r = h.review(Harness.fixture("pod-create.json"));
         assertTrue(r.path("allowed").asBoolean());
         assertTrue(r.path("warnings").toString().contains("(bare-pod)"), r.toString());
