@@ -116,8 +116,10 @@ public final class WebhookServer {
             tls.setClientAuth(ClientAuth.REQUIRED).setTrustOptions(trust());
         }
         https = await(vertx.createHttpServer(tls).requestHandler(validateRouter()).listen());
+        // Probes and Prometheus speak HTTP/1.1; without h2c there is no upgrade dance for a client to
+        // get stuck in (the JDK client's h2c upgrade against this port hung a scrape in tests).
         health = await(vertx.createHttpServer(new HttpServerOptions().setHost(options.host())
-                .setPort(options.healthPort())).requestHandler(healthRouter()).listen());
+                .setPort(options.healthPort()).setHttp2ClearTextEnabled(false)).requestHandler(healthRouter()).listen());
         long every = options.reloadInterval().toMillis();
         reloadTimers = List.of(vertx.setPeriodic(every, id -> reloadConfigIfChanged()),
                 vertx.setPeriodic(every, id -> reloadTlsIfChanged()));

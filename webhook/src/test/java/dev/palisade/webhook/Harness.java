@@ -85,8 +85,9 @@ final class Harness implements AutoCloseable {
     }
 
     HttpResponse<String> health(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + server.healthPort() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.healthPort() + path)).timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static ObjectNode fixture(String name) throws Exception {

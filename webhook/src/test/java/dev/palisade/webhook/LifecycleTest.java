@@ -157,12 +157,12 @@ class LifecycleTest {
                 "--health-port", String.valueOf(health), "--host", "127.0.0.1", "--no-informers", "--grace-seconds", "10")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
-            HttpClient plain = HttpClient.newHttpClient();
+            HttpClient plain = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             URI ready = URI.create("http://127.0.0.1:" + health + "/readyz");
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (true) {
                 try {
-                    if (plain.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    if (plain.send(HttpRequest.newBuilder(ready).timeout(java.time.Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
                         break;
                     }
                 } catch (java.io.IOException notYet) {
