@@ -33,8 +33,9 @@ class BadInputTest {
     private static final Set<String> READABLE = Set.of("bom.yaml", "crlf.yaml", "utf16.yaml", "empty.yaml",
             "only-comments.yaml");
 
+    /** schema-type-mismatch reports wrong types where a schema covers the kind (field-type-invalid defers). */
     private static final Set<String> INPUT_RULES = Set.of("yaml-syntax", "yaml-duplicate-key",
-            "manifest-kind-missing", "manifest-too-large", "field-type-invalid");
+            "manifest-kind-missing", "manifest-too-large", "field-type-invalid", "schema-type-mismatch");
 
     @Test
     void everyBadFileGivesAPositionedFindingAndTheRunGoesOn() {

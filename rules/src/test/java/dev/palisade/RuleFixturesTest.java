@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.palisade.config.ConfigLoader;
 import dev.palisade.engine.Engine;
 import dev.palisade.engine.Finding;
 import dev.palisade.engine.LintReport;
@@ -44,7 +45,9 @@ class RuleFixturesTest {
 
     private static void check(String rule, Path dir, Path file) {
         assertTrue(Fixtures.CATALOG.contains(rule), "fixture folder names no rule: " + rule);
-        Engine engine = new Engine(Fixtures.CATALOG, Fixtures.configFor(dir), Set.of(rule), Set.of());
+        // a subfolder with its own .palisade.yaml holds fixtures for non-default parameters
+        Path configDir = Files.exists(file.getParent().resolve(ConfigLoader.FILE_NAME)) ? file.getParent() : dir;
+        Engine engine = new Engine(Fixtures.CATALOG, Fixtures.configFor(configDir), Set.of(rule), Set.of());
         LintReport report = engine.lint(List.of(new ManifestLoader().load(file)));
         List<Finding> relevant = report.findings().stream()
                 .filter(f -> f.rule().equals(rule) || f.rule().equals("internal-error"))

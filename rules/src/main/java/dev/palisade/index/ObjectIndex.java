@@ -1,7 +1,10 @@
 package dev.palisade.index;
 
+import dev.palisade.model.LabelSelectors;
 import dev.palisade.model.ManifestObject;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -22,13 +25,47 @@ public interface ObjectIndex {
     /** Workloads and Pods in {@code namespace} whose pod template labels satisfy {@code matches}. */
     List<ManifestObject> podTemplates(String namespace, Predicate<java.util.Map<String, String>> matches);
 
+    /**
+     * Workloads and Pods in {@code namespace} whose pod template labels {@code selector} selects, with
+     * {@link LabelSelectors} semantics (a null selector selects nothing). Implementations should
+     * answer from a label index: rules call this once per object, so a scan makes a lint set of
+     * thousands of workloads quadratic.
+     */
+    default List<ManifestObject> podTemplates(String namespace, LabelSelector selector) {
+        return selector == null ? List.of() : podTemplates(namespace, labels -> LabelSelectors.matches(selector, labels));
+    }
+
+    /** Same, for an equality selector (Service, ReplicationController); null or empty selects all. */
+    default List<ManifestObject> podTemplates(String namespace, Map<String, String> equalitySelector) {
+        return podTemplates(namespace, new LabelSelector(null, equalitySelector));
+    }
+
     /** Whether the index knows every object of {@code kind}, so an absence means something. */
     boolean covers(String kind);
+
+    /**
+     * Whether the index knows every object of {@code kind} in {@code namespace}; an informer watching
+     * some namespaces only says no for the others.
+     */
+    default boolean covers(String kind, String namespace) {
+        return covers(kind);
+    }
 
     /** Whether the index knows every workload and Pod, so template queries are complete. */
     default boolean coversWorkloads() {
         return covers("Deployment") && covers("StatefulSet") && covers("DaemonSet") && covers("ReplicaSet")
                 && covers("Job") && covers("CronJob") && covers("Pod") && covers("ReplicationController");
+    }
+
+    /** Whether template queries about {@code namespace} are complete. */
+    default boolean coversWorkloads(String namespace) {
+        for (String kind : List.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod",
+                "ReplicationController")) {
+            if (!covers(kind, namespace)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An index that knows nothing: every cross-object check is skipped. */

@@ -26,6 +26,11 @@ public final class HelmRenderer {
     private HelmRenderer() {
     }
 
+    /** Whether helm is on PATH. */
+    public static boolean available() {
+        return Tool.onPath("helm").isPresent();
+    }
+
     public static List<SourceFile> render(Request r, ManifestLoader loader) throws RenderException {
         Path helm = Tool.onPath("helm").orElseThrow(() -> new RenderException(
                 "helm is not on PATH: install Helm 3+ to lint charts, or render the chart yourself and "

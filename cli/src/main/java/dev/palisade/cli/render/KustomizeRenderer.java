@@ -31,6 +31,11 @@ public final class KustomizeRenderer {
         return KUSTOMIZATION_FILES.stream().anyMatch(f -> Files.isRegularFile(dir.resolve(f)));
     }
 
+    /** Whether kubectl or kustomize is on PATH. */
+    public static boolean available() {
+        return Tool.onPath("kubectl").isPresent() || Tool.onPath("kustomize").isPresent();
+    }
+
     public static List<SourceFile> render(Path dir, ManifestLoader loader, String defaultNamespace) throws RenderException {
         List<String> cmd;
         if (Tool.onPath("kubectl").isPresent()) {

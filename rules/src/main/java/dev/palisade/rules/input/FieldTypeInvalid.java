@@ -6,6 +6,7 @@ import dev.palisade.engine.RuleInfo;
 import dev.palisade.model.QuantityFields;
 import dev.palisade.model.Severity;
 import dev.palisade.model.TypedModels;
+import dev.palisade.rules.schema.SchemaValidation;
 
 @RuleInfo(id = "field-type-invalid", severity = Severity.ERROR, category = "input",
         summary = "A field of a built-in kind holds a value of the wrong type (e.g. replicas: 3e); the API "
@@ -15,6 +16,9 @@ import dev.palisade.model.TypedModels;
 public final class FieldTypeInvalid implements ObjectRule {
     @Override
     public void check(ObjectContext ctx) {
+        if (schemaRuleCovers(ctx)) {
+            return;
+        }
         for (TypedModels.FieldError e : ctx.object().typeErrors()) {
             if (QuantityFields.contains(ctx.object(), e.path())) {
                 continue; // resources-quantity-invalid reports bad quantities, at the value, once
@@ -23,5 +27,15 @@ public final class FieldTypeInvalid implements ObjectRule {
             String field = e.path().isEmpty() ? "object" : e.path();
             ctx.report(e.path(), field + ": " + e.message() + (value != null ? ", got '" + value + "'" : ""));
         }
+    }
+
+    /**
+     * One finding per bad node: where schema validation covers the kind, schema-type-mismatch reports
+     * the same node with the API's own types (and every other violation too), so this rule stays
+     * silent. It remains the fallback when schema-type-mismatch is disabled in the config.
+     */
+    private static boolean schemaRuleCovers(ObjectContext ctx) {
+        Boolean enabled = ctx.config().rule("schema-type-mismatch").enabled();
+        return !Boolean.FALSE.equals(enabled) && !ctx.object().typeErrors().isEmpty() && SchemaValidation.covers(ctx);
     }
 }
