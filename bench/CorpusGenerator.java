@@ -234,9 +234,10 @@ public final class CorpusGenerator {
         StringBuilder props = new StringBuilder();
         for (int i = 0; i < properties; i++) {
             String type = i % 3 == 0 ? "string" : i % 3 == 1 ? "integer" : "boolean";
-            props.append("                    field").append(i).append(":\n")
-                    .append("                      type: ").append(type).append('\n')
-                    .append("                      description: Field number ").append(i)
+            // siblings of "nested" under spec.properties: 16 spaces, their keys 18
+            props.append("                field").append(i).append(":\n")
+                    .append("                  type: ").append(type).append('\n')
+                    .append("                  description: Field number ").append(i)
                     .append(" of the widget, documented at length as generated CRDs are.\n");
         }
         return """
@@ -271,8 +272,6 @@ public final class CorpusGenerator {
                                         properties:
                                           name: {type: string}
                                           size: {type: integer}
-                """.formatted(n) + props.toString().replace("                    field", "                                field")
-                .replace("                      type:", "                                  type:")
-                .replace("                      description:", "                                  description:");
+                """.formatted(n) + props;
     }
 }

@@ -81,7 +81,14 @@ public final class Engine {
 
     /** Lints files together: cross-object rules see every object of every file. */
     public LintReport lint(List<SourceFile> files) {
-        List<ManifestObject> objects = files.stream().flatMap(f -> f.objects().stream()).toList();
+        // the index lists objects in file order whatever order the caller loaded them in, so that
+        // cross-object rules answer the same on every run
+        List<ManifestObject> objects = files.stream()
+                .sorted(java.util.Comparator.comparing(SourceFile::path))
+                .flatMap(f -> f.objects().stream())
+                .toList();
+        // read the pod templates the index groups by label on every core, not in its constructor
+        objects.parallelStream().forEach(ManifestObject::podTemplate);
         ObjectIndex index = new LintSetIndex(objects);
         Map<Exemption, Boolean> used = new ConcurrentHashMap<>();
         List<Finding> findings = files.parallelStream()

@@ -75,6 +75,14 @@ public final class ManifestLoader {
         }
     }
 
+    /**
+     * Reads files on all cores (the loader keeps no state between files); the result is in the order
+     * of {@code files}, so output stays deterministic.
+     */
+    public List<SourceFile> loadAll(List<Path> files) {
+        return files.parallelStream().map(this::load).toList();
+    }
+
     /** Reads content given as bytes (stdin, admission requests, tests). */
     public SourceFile load(String name, byte[] bytes) {
         Decoded decoded = decode(bytes);
@@ -86,7 +94,7 @@ public final class ManifestLoader {
 
     /** Reads content given as text. */
     public SourceFile load(String name, String text) {
-        List<String> lines = List.of(text.split("\r?\n", -1));
+        List<String> lines = new SourceLines(text);
         List<ManifestObject> objects = new ArrayList<>();
         List<LoadProblem> problems = new ArrayList<>();
         text = blankOversizedDocuments(text, problems);
@@ -234,9 +242,9 @@ public final class ManifestLoader {
 
     private Converted convert(Node root, List<LoadProblem> problems) {
         PositionIndex positions = new PositionIndex();
-        Walk walk = new Walk(positions, problems);
+        Walk walk = new Walk(problems);
         try {
-            JsonNode tree = walk.toJson(root, "", 0);
+            JsonNode tree = walk.toJson(root, positions.root(position(root.getStartMark())), 0);
             return new Converted((ObjectNode) tree, positions);
         } catch (LimitExceeded e) {
             problems.add(new LoadProblem(LoadProblem.Kind.TOO_LARGE, e.getMessage(), position(root.getStartMark())));
@@ -250,18 +258,22 @@ public final class ManifestLoader {
         }
     }
 
-    /** Converts one document's node graph to a Jackson tree, recording positions on the way. */
+    /**
+     * Converts one document's node graph to a Jackson tree, recording positions on the way. The JSON
+     * path of the current node is kept as a stack of keys and indexes and only spelt out when a
+     * problem needs it.
+     */
     private final class Walk {
-        private final PositionIndex positions;
         private final List<LoadProblem> problems;
+        private final List<Object> path = new ArrayList<>();
         private int nodes;
 
-        Walk(PositionIndex positions, List<LoadProblem> problems) {
-            this.positions = positions;
+        Walk(List<LoadProblem> problems) {
             this.problems = problems;
         }
 
-        JsonNode toJson(Node node, String path, int depth) {
+        /** @param at the node's position entry, already recorded by its parent */
+        JsonNode toJson(Node node, PositionIndex.Entry at, int depth) {
             if (++nodes > limits.maxNodes()) {
                 throw new LimitExceeded("document expands to over " + limits.maxNodes()
                         + " nodes (aliases multiply them); refused");
@@ -269,38 +281,40 @@ public final class ManifestLoader {
             if (depth > limits.maxDepth()) {
                 throw new LimitExceeded("document nests deeper than " + limits.maxDepth() + " levels; refused");
             }
-            positions.put(path, position(node.getStartMark()));
             if (node instanceof MappingNode map) {
                 ObjectNode out = JSON.objectNode();
-                readMapping(map, path, depth, out, new HashSet<>(), true);
+                readMapping(map, at, depth, out, new HashSet<>(), true);
                 return out;
             }
             if (node instanceof SequenceNode seq) {
                 ArrayNode out = JSON.arrayNode();
                 List<Node> items = seq.getValue();
                 for (int i = 0; i < items.size(); i++) {
-                    out.add(toJson(items.get(i), JsonPath.index(path, i), depth + 1));
+                    Node item = items.get(i);
+                    path.add(i);
+                    out.add(toJson(item, at.item(i, position(item.getStartMark())), depth + 1));
+                    path.remove(path.size() - 1);
                 }
                 return out;
             }
             ScalarNode scalar = (ScalarNode) node;
             JsonNode value = scalar(scalar);
             if (scalar.isPlain() && !value.isTextual() && !value.isNull()) {
-                positions.putPlainScalar(path, scalar.getValue());
+                at.plainScalar(scalar.getValue());
             }
             return value;
         }
 
         /** Merge keys ({@code <<}) first, so explicit keys win as YAML says. */
-        private void readMapping(MappingNode map, String path, int depth, ObjectNode out, Set<String> explicit,
-                boolean reportDuplicates) {
+        private void readMapping(MappingNode map, PositionIndex.Entry at, int depth, ObjectNode out,
+                Set<String> explicit, boolean reportDuplicates) {
             for (NodeTuple t : map.getValue()) {
                 if (t.getKeyNode() instanceof ScalarNode k && k.getTag().equals(Tag.MERGE)) {
                     Node v = t.getValueNode();
                     List<Node> sources = v instanceof SequenceNode s ? s.getValue() : List.of(v);
                     for (Node src : sources) {
                         if (src instanceof MappingNode m) {
-                            readMapping(m, path, depth, out, explicit, false);
+                            readMapping(m, at, depth, out, explicit, false);
                         }
                     }
                 }
@@ -312,21 +326,29 @@ public final class ManifestLoader {
                     continue;
                 }
                 String key = keyText(keyNode);
-                String childPath = JsonPath.child(path, key);
                 Position keyPosition = position(keyNode.getStartMark());
                 if (!seen.add(key) && reportDuplicates) {
                     problems.add(new LoadProblem(LoadProblem.Kind.DUPLICATE_KEY, "key '" + key
                             + "' appears twice in this mapping; the API server keeps only one of them",
-                            keyPosition, childPath, ObjectRef.NONE));
+                            keyPosition, JsonPath.child(currentPath(), key), ObjectRef.NONE));
                 }
                 if (reportDuplicates) {
                     explicit.add(key);
                 } else if (explicit.contains(key) || out.has(key)) {
                     continue;
                 }
-                positions.put(childPath, keyPosition);
-                out.set(key, toJson(t.getValueNode(), childPath, depth + 1));
+                path.add(key);
+                out.set(key, toJson(t.getValueNode(), at.field(key, keyPosition), depth + 1));
+                path.remove(path.size() - 1);
             }
+        }
+
+        private String currentPath() {
+            String p = "";
+            for (Object segment : path) {
+                p = segment instanceof Integer i ? JsonPath.index(p, i) : JsonPath.child(p, (String) segment);
+            }
+            return p;
         }
 
         private String keyText(Node keyNode) {

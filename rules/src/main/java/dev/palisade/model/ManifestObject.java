@@ -80,8 +80,15 @@ public final class ManifestObject {
         return Optional.ofNullable(conversion().value());
     }
 
-    /** The typed model when it is of the given class. */
+    /**
+     * The typed model when it is of the given class. Objects of other kinds are not converted: a rule
+     * asking every object {@code as(Pod.class)} must not pay for reading every Service into fabric8.
+     */
     public <T extends HasMetadata> Optional<T> as(Class<T> type) {
+        Class<? extends HasMetadata> model = Kinds.typedModel(ref.apiVersion(), ref.kind());
+        if (model == null || !type.isAssignableFrom(model)) {
+            return Optional.empty();
+        }
         return typed().filter(type::isInstance).map(type::cast);
     }
 

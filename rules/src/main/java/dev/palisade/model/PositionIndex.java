@@ -1,18 +1,126 @@
 package dev.palisade.model;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Where each node of one object stands in its file. A map entry is located at its key (that is the
  * line people read as "the field"); a list item at its first character.
+ *
+ * <p>Positions are kept in a tree shaped like the object ({@link Entry}), not keyed by path strings:
+ * the loader records every node of every object, while paths are only needed for the few nodes a
+ * finding points at, so they are parsed at lookup instead of being built for each node on load.
  */
 public final class PositionIndex {
-    private final Map<String, Position> positions = new HashMap<>();
-    private final Map<String, String> plainScalars = new HashMap<>();
+    private Entry root;
+    private int size;
+
+    /** The position of one node and of its children: fields by key, list items by index. */
+    public final class Entry {
+        private final int line;
+        private final int column;
+        private Map<String, Entry> fields;
+        private List<Entry> items;
+        private String plainScalar;
+
+        private Entry(Position position) {
+            this.line = position.line();
+            this.column = position.column();
+            size++;
+        }
+
+        /** The entry of field {@code key}, recorded at {@code position} unless it already was. */
+        public Entry field(String key, Position position) {
+            if (fields == null) {
+                fields = new HashMap<>(8);
+            }
+            Entry e = fields.get(key);
+            if (e == null) {
+                e = new Entry(position);
+                fields.put(key, e);
+            }
+            return e;
+        }
+
+        /** The entry of list item {@code index}, recorded at {@code position} unless it already was. */
+        public Entry item(int index, Position position) {
+            if (items == null) {
+                items = new ArrayList<>(4);
+            }
+            while (items.size() <= index) {
+                items.add(null);
+            }
+            Entry e = items.get(index);
+            if (e == null) {
+                e = new Entry(position);
+                items.set(index, e);
+            }
+            return e;
+        }
+
+        /** See {@link PositionIndex#putPlainScalar}. */
+        public void plainScalar(String text) {
+            plainScalar = text;
+        }
+
+        Position position() {
+            return new Position(line, column);
+        }
+
+        private Entry child(String segment) {
+            if (segment.startsWith("[")) {
+                if (segment.startsWith("['")) {
+                    return fields == null ? null : fields.get(unquote(segment));
+                }
+                int index = parseIndex(segment);
+                return items == null || index < 0 || index >= items.size() ? null : items.get(index);
+            }
+            return fields == null ? null : fields.get(segment);
+        }
+
+        private Entry childFor(String segment, Position position) {
+            if (segment.startsWith("[") && !segment.startsWith("['")) {
+                int index = parseIndex(segment);
+                return index < 0 ? null : item(index, position);
+            }
+            return field(segment.startsWith("[") ? unquote(segment) : segment, position);
+        }
+
+        private void collectPlainScalars(String path, Map<String, String> out) {
+            if (plainScalar != null) {
+                out.put(path, plainScalar);
+            }
+            if (fields != null) {
+                fields.forEach((k, e) -> e.collectPlainScalars(JsonPath.child(path, k), out));
+            }
+            if (items != null) {
+                for (int i = 0; i < items.size(); i++) {
+                    if (items.get(i) != null) {
+                        items.get(i).collectPlainScalars(JsonPath.index(path, i), out);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The entry of the object's root, recorded at {@code position} unless it already was. */
+    public Entry root(Position position) {
+        if (root == null) {
+            root = new Entry(position);
+        }
+        return root;
+    }
 
     public void put(String path, Position position) {
-        positions.putIfAbsent(path, position);
+        Entry e = root(position);
+        for (String segment : JsonPath.segments(path)) {
+            e = e.childFor(segment, position);
+            if (e == null) {
+                return; // not a path an object can have ([-1]); nothing to locate there
+            }
+        }
     }
 
     /**
@@ -20,21 +128,30 @@ public final class PositionIndex {
      * string (true, 0755, 1e3...): rules about YAML 1.1 surprises need the text as written.
      */
     public void putPlainScalar(String path, String text) {
-        plainScalars.put(path, text);
+        Entry e = find(path);
+        if (e != null) {
+            e.plainScalar(text);
+        }
     }
 
     /** The source text of an unquoted non-string scalar at {@code path}, or null. */
     public String plainScalar(String path) {
-        return plainScalars.get(path);
+        Entry e = find(path);
+        return e == null ? null : e.plainScalar;
     }
 
     public Map<String, String> plainScalars() {
-        return Map.copyOf(plainScalars);
+        Map<String, String> out = new HashMap<>();
+        if (root != null) {
+            root.collectPlainScalars("", out);
+        }
+        return Map.copyOf(out);
     }
 
     /** The exact position of {@code path}, or null when that node is not in the source. */
     public Position exact(String path) {
-        return positions.get(path);
+        Entry e = find(path);
+        return e == null ? null : e.position();
     }
 
     /**
@@ -42,16 +159,54 @@ public final class PositionIndex {
      * about a missing field points at the object that should contain it.
      */
     public Position locate(String path) {
-        for (String p = path; p != null; p = JsonPath.parent(p)) {
-            Position found = positions.get(p);
-            if (found != null) {
-                return found;
-            }
+        if (root == null) {
+            return Position.START;
         }
-        return positions.getOrDefault("", Position.START);
+        Entry e = root;
+        for (String segment : JsonPath.segments(path)) {
+            Entry next = e.child(segment);
+            if (next == null) {
+                break;
+            }
+            e = next;
+        }
+        return e.position();
     }
 
     public int size() {
-        return positions.size();
+        return size;
+    }
+
+    private Entry find(String path) {
+        Entry e = root;
+        for (String segment : path == null ? List.<String>of() : JsonPath.segments(path)) {
+            if (e == null) {
+                return null;
+            }
+            e = e.child(segment);
+        }
+        return e;
+    }
+
+    private static int parseIndex(String segment) {
+        try {
+            return Integer.parseInt(segment.substring(1, segment.length() - 1));
+        } catch (NumberFormatException | IndexOutOfBoundsException e) {
+            return -1;
+        }
+    }
+
+    /** {@code ['a.b\'c']} to {@code a.b'c}, undoing {@link JsonPath#child}'s escaping. */
+    private static String unquote(String segment) {
+        int end = segment.endsWith("']") ? segment.length() - 2 : segment.length();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 2; i < end; i++) {
+            char c = segment.charAt(i);
+            if (c == '\\' && i + 1 < end) {
+                c = segment.charAt(++i);
+            }
+            sb.append(c);
+        }
+        return sb.toString();
     }
 }

@@ -1,0 +1,153 @@
+import dev.palisade.config.PalisadeConfig;
+import dev.palisade.engine.Engine;
+import dev.palisade.engine.Finding;
+import dev.palisade.engine.LintReport;
+import dev.palisade.engine.RuleCatalog;
+import dev.palisade.load.ManifestLoader;
+import dev.palisade.load.SourceFile;
+import java.io.IOException;
+import java.io.StringReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * In-process benchmark of the lint engine, without the CLI: loads a corpus directory with
+ * {@link ManifestLoader} (files in parallel, as the CLI does) and runs {@link Engine#lint} with the
+ * full catalog, or only parses the same files with snakeyaml (the floor). One cold run per JVM, so
+ * the figures include class loading and JIT warm-up like a real {@code palisade lint}; measure the
+ * whole process with {@code /usr/bin/time -f '%e s %M KiB'} for wall time including JVM start and RSS.
+ *
+ * With {@code --repeat N} it runs N times in one JVM and prints the process CPU time of each run:
+ * on a shared machine, CPU time of the warm runs is the steadier figure to compare two versions by.
+ *
+ * <p>Usage: {@code java -cp RULES_CLASSPATH:target/bench/classes EngineBench lint|parse DIR [--skip-schema] [--repeat N]}
+ */
+public final class EngineBench {
+    private static final Set<String> SCHEMA_RULES = Set.of("schema-unknown-field", "schema-type-mismatch",
+            "schema-required-missing", "schema-enum-invalid", "unknown-kind");
+
+    public static void main(String[] args) throws IOException {
+        int repeat = List.of(args).contains("--repeat") ? Integer.parseInt(args[List.of(args).indexOf("--repeat") + 1]) : 1;
+        for (int i = 0; i < repeat; i++) {
+            run(args);
+        }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static void run(String[] args) throws IOException {
+        double cpuSeconds = 0;
+        String mode = args[0];
+        Path dir = Path.of(args[1]);
+        boolean skipSchema = List.of(args).contains("--skip-schema");
+        long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
+        List<Path> files = yamlFiles(dir);
+        long documents;
+        String detail;
+        if (mode.equals("parse")) {
+            documents = parseOnly(files);
+            detail = "";
+        } else {
+            ManifestLoader loader = new ManifestLoader();
+            List<SourceFile> loaded = files.parallelStream().map(loader::load).toList();
+            long loadedAt = System.nanoTime();
+            Engine engine = new Engine(RuleCatalog.load(), PalisadeConfig.DEFAULT, Set.of(),
+                    skipSchema ? SCHEMA_RULES : Set.of());
+            LintReport report = engine.lint(loaded);
+            long lintedAt = System.nanoTime();
+            cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+            if (List.of(args).contains("--hold")) {
+                System.out.println("holding for a heap histogram: jmap -histo:live " + ProcessHandle.current().pid());
+                sleep();
+            }
+            long retained = retainedHeapMiB(); // the loaded files and report are still reachable here
+            documents = report.objects();
+            detail = String.format(" load=%.2fs lint=%.2fs retained=%dMiB findings=%d rules=%d digest=%08x",
+                    (loadedAt - start) / 1e9, (lintedAt - loadedAt) / 1e9, retained, report.findings().size(),
+                    engine.catalog().entries().size(), digest(report.findings()));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (cpuSeconds == 0) {
+            cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+        }
+        System.out.printf("%s %s: %d docs in %d files, %.2fs in process, %.0f docs/s, cpu %.2fs, peak heap %d MiB%s%n",
+                mode, dir, documents, files.size(), seconds, documents / seconds, cpuSeconds, peakHeapMiB(), detail);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static List<Path> yamlFiles(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).filter(EngineBench::isManifest).sorted().toList();
+        }
+    }
+
+    private static boolean isManifest(Path p) {
+        String name = p.getFileName().toString();
+        return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
+    }
+
+    /** snakeyaml compose of every document, files in parallel: what the loader cannot avoid doing. */
+    static long parseOnly(List<Path> files) {
+        AtomicLong documents = new AtomicLong();
+        files.parallelStream().forEach(f -> {
+            try {
+                LoaderOptions o = new LoaderOptions();
+                o.setCodePointLimit(256 * 1024 * 1024);
+                for (Node n : new Yaml(o).composeAll(new StringReader(Files.readString(f, StandardCharsets.UTF_8)))) {
+                    if (n != null) {
+                        documents.incrementAndGet();
+                    }
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        return documents.get();
+    }
+
+    /** A fingerprint of the findings in order, to check that an optimisation changed no output. */
+    static int digest(List<Finding> findings) {
+        int h = 1;
+        for (Finding f : findings) {
+            h = 31 * h + (f.file() + ':' + f.line() + ':' + f.column() + ':' + f.rule() + ':' + f.message()).hashCode();
+        }
+        return h;
+    }
+
+    /** Heap in use after a full collection: what the lint set itself keeps alive. */
+    static long retainedHeapMiB() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
+    }
+
+    static long peakHeapMiB() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak >> 20;
+    }
+}
