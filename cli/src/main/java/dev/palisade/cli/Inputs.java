@@ -183,7 +183,7 @@ final class Inputs {
         } catch (IOException e) {
             errors.add(arg + ": " + reason(e));
         }
-        found.stream().sorted().forEach(this::loadFile);
+        loadFiles(found.stream().sorted().toList());
         for (Path chart : charts.stream().sorted().toList()) {
             if (chart.equals(root) || HelmRenderer.available()) {
                 renderHelm(chart);
@@ -199,6 +199,19 @@ final class Inputs {
                 notices.add(display(dir) + ": kustomization skipped: neither kubectl nor kustomize is on PATH");
             }
         }
+    }
+
+    /** Reads a folder's files on all cores (parsing is about a third of a lint), keeping their order. */
+    private void loadFiles(List<Path> sorted) {
+        List<Path> readable = new ArrayList<>();
+        for (Path file : sorted) {
+            if (Files.isReadable(file)) {
+                readable.add(file);
+            } else {
+                errors.add(display(file) + ": permission denied");
+            }
+        }
+        loader.loadAll(readable).forEach(f -> files.add(relabel(f)));
     }
 
     private void loadFile(Path file) {
