@@ -39,13 +39,17 @@ final class Harness implements AutoCloseable {
     }
 
     Harness(Path dir, String config, ClusterIndex index, int maxBody) throws Exception {
+        this(dir, config, index, maxBody, CATALOG);
+    }
+
+    Harness(Path dir, String config, ClusterIndex index, int maxBody, RuleCatalog catalog) throws Exception {
         this.dir = dir;
         this.cert = Pki.selfSigned(dir, "tls");
         Files.writeString(dir.resolve("palisade.yaml"), config);
         WebhookServer.Options o = new WebhookServer.Options(dir.resolve("palisade.yaml"), dir.resolve("tls.crt"),
                 dir.resolve("tls.key"), null, "127.0.0.1", 0, 0, 1, 2, 64, maxBody, Duration.ofMillis(200),
                 Duration.ofSeconds(5), false);
-        this.server = new WebhookServer(o, CATALOG, index, "palisade-system");
+        this.server = new WebhookServer(o, catalog, index, "palisade-system");
         server.start();
         this.client = client(Pki.trusting(List.of(cert)));
     }
