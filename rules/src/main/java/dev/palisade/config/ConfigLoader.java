@@ -1,5 +1,10 @@
 package dev.palisade.config;
 
+import static dev.palisade.config.YamlNodes.at;
+import static dev.palisade.config.YamlNodes.position;
+import static dev.palisade.config.YamlNodes.scalar;
+import static dev.palisade.config.YamlNodes.stringList;
+
 import dev.palisade.engine.RuleCatalog;
 import dev.palisade.engine.RuleInfo;
 import dev.palisade.engine.RuleMeta;
@@ -426,38 +431,6 @@ public final class ConfigLoader {
         }
     }
 
-    private static List<String> stringList(Node node) {
-        if (node instanceof ScalarNode s && !s.getTag().equals(Tag.NULL)) {
-            return List.of(s.getValue());
-        }
-        if (!(node instanceof SequenceNode seq)) {
-            return null;
-        }
-        List<String> out = new ArrayList<>();
-        for (Node n : seq.getValue()) {
-            if (!(n instanceof ScalarNode s)) {
-                return null;
-            }
-            out.add(s.getValue());
-        }
-        return out;
-    }
-
-    private static String scalar(Node node) {
-        return node instanceof ScalarNode s && !s.getTag().equals(Tag.NULL) ? s.getValue() : null;
-    }
-
-    private static Position position(Node node) {
-        return new Position(node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
-    }
-
-    private static String at(Node node) {
-        return at(position(node));
-    }
-
-    private static String at(Position p) {
-        return "line " + p.line() + ", column " + p.column() + ": ";
-    }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> u = new java.util.HashSet<>(a);

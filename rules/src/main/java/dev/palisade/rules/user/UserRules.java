@@ -1,5 +1,9 @@
 package dev.palisade.rules.user;
 
+import static dev.palisade.config.YamlNodes.at;
+import static dev.palisade.config.YamlNodes.scalar;
+import static dev.palisade.config.YamlNodes.stringList;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -166,7 +170,7 @@ public final class UserRules {
                     + "list of kinds");
             return null;
         }
-        List<String> values = strings(v);
+        List<String> values = stringList(v);
         if (values == null || values.isEmpty()) {
             problems.add(at(v) + name + "target must be a string or a list of kinds");
             return null;
@@ -217,7 +221,7 @@ public final class UserRules {
         }
         for (NodeTuple t : map.getValue()) {
             String key = scalar(t.getKeyNode());
-            List<String> values = strings(t.getValueNode());
+            List<String> values = stringList(t.getValueNode());
             if (key == null || !keys.contains(key)) {
                 problems.add(at(t.getKeyNode()) + name + "unknown key '" + key + "'; expected one of "
                         + keys.stream().sorted().toList());
@@ -304,31 +308,6 @@ public final class UserRules {
             return f.textNode(v); // 0x1F, 1_0:30 and other YAML 1.1 forms: kept as written
         }
         return f.textNode(v);
-    }
-
-    private static List<String> strings(Node node) {
-        if (node instanceof ScalarNode s && !s.getTag().equals(Tag.NULL)) {
-            return List.of(s.getValue());
-        }
-        if (!(node instanceof SequenceNode seq)) {
-            return null;
-        }
-        List<String> out = new ArrayList<>();
-        for (Node n : seq.getValue()) {
-            if (!(n instanceof ScalarNode s)) {
-                return null;
-            }
-            out.add(s.getValue());
-        }
-        return out;
-    }
-
-    private static String scalar(Node node) {
-        return node instanceof ScalarNode s && !s.getTag().equals(Tag.NULL) ? s.getValue() : null;
-    }
-
-    private static String at(Node node) {
-        return "line " + (node.getStartMark().getLine() + 1) + ", column " + (node.getStartMark().getColumn() + 1) + ": ";
     }
 
     private static String firstLine(String s) {
