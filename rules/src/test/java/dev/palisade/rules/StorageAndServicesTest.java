@@ -11,14 +11,13 @@ import dev.palisade.engine.Finding;
 import dev.palisade.engine.RuleMeta;
 import dev.palisade.index.LintSetIndex;
 import dev.palisade.index.ObjectIndex;
+import dev.palisade.index.PartialIndex;
 import dev.palisade.load.ManifestLoader;
 import dev.palisade.load.SourceFile;
 import dev.palisade.model.ManifestObject;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -158,22 +157,8 @@ class StorageAndServicesTest {
         assertEquals(CROSS_OBJECT, covered.stream().map(Finding::rule).collect(Collectors.toSet()),
                 "each cross-object rule fires on its fixtures when the index covers everything");
 
-        ObjectIndex blind = new ObjectIndex() {
-            @Override
-            public List<ManifestObject> list(String kind, String namespace) {
-                return all.list(kind, namespace);
-            }
-
-            @Override
-            public List<ManifestObject> podTemplates(String namespace, Predicate<Map<String, String>> matches) {
-                return all.podTemplates(namespace, matches);
-            }
-
-            @Override
-            public boolean covers(String kind) {
-                return false; // an informer cache that was not started for any kind
-            }
-        };
+        // an informer cache that was not started for any kind
+        ObjectIndex blind = new PartialIndex(all, (kind, namespace) -> false);
         List<Finding> uncovered = objects.stream().flatMap(o -> engine.evaluate(o, blind).stream()).toList();
         assertEquals(List.of(), uncovered);
     }
@@ -182,22 +167,7 @@ class StorageAndServicesTest {
     void anHpaTargetOnlyCountsWhenTheIndexCoversAutoscalers() {
         List<ManifestObject> objects = load("rwo-volume-shared-by-replicas/hpa.yaml");
         LintSetIndex all = new LintSetIndex(objects);
-        ObjectIndex withoutHpas = new ObjectIndex() {
-            @Override
-            public List<ManifestObject> list(String kind, String namespace) {
-                return all.list(kind, namespace);
-            }
-
-            @Override
-            public List<ManifestObject> podTemplates(String namespace, Predicate<Map<String, String>> matches) {
-                return all.podTemplates(namespace, matches);
-            }
-
-            @Override
-            public boolean covers(String kind) {
-                return !kind.equals("HorizontalPodAutoscaler");
-            }
-        };
+        ObjectIndex withoutHpas = new PartialIndex(all, (kind, namespace) -> !kind.equals("HorizontalPodAutoscaler"));
         Engine engine = new Engine(Fixtures.CATALOG, PalisadeConfig.DEFAULT, Set.of("rwo-volume-shared-by-replicas"),
                 Set.of());
         assertFalse(objects.stream().allMatch(o -> engine.evaluate(o, all).isEmpty()));

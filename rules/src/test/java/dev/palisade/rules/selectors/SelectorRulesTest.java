@@ -10,12 +10,11 @@ import dev.palisade.engine.Engine;
 import dev.palisade.engine.Finding;
 import dev.palisade.index.LintSetIndex;
 import dev.palisade.index.ObjectIndex;
+import dev.palisade.index.PartialIndex;
 import dev.palisade.load.ManifestLoader;
 import dev.palisade.model.ManifestObject;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 class SelectorRulesTest {
@@ -103,27 +102,7 @@ class SelectorRulesTest {
                 """;
         List<ManifestObject> objects = new ManifestLoader().load("partial.yaml", yaml).objects();
         ObjectIndex full = new LintSetIndex(objects);
-        ObjectIndex otherNamespacesOnly = new ObjectIndex() {
-            @Override
-            public List<ManifestObject> list(String kind, String namespace) {
-                return full.list(kind, namespace);
-            }
-
-            @Override
-            public List<ManifestObject> podTemplates(String namespace, Predicate<Map<String, String>> matches) {
-                return full.podTemplates(namespace, matches);
-            }
-
-            @Override
-            public boolean covers(String kind) {
-                return false;
-            }
-
-            @Override
-            public boolean covers(String kind, String namespace) {
-                return !"shop".equals(namespace);
-            }
-        };
+        ObjectIndex otherNamespacesOnly = new PartialIndex(full, (kind, namespace) -> namespace != null && !"shop".equals(namespace));
         List<String> rules = List.of("service-selector-no-match", "service-selector-missing",
                 "pdb-selector-no-match", "networkpolicy-selector-no-match", "hpa-target-missing",
                 "ingress-backend-missing");
