@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.resolver.Resolver;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,25 @@ class FastYamlReaderTest {
         for (String text : List.of(HEAD + "data:\n  v: " + scalar + "\n", HEAD + "data:\n  v: " + scalar + "  # c\n",
                 HEAD + "list:\n- " + scalar + "\n- x\n", HEAD + "list:\n  -   " + scalar)) {
             FastYamlReaderDifferentialTest.assertSameLoad("s.yaml", text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The shortcuts of {@link FastYamlReader#tagOf} give what snakeyaml's resolver gives. */
+    @Test
+    void tagsMatchSnakeyamlsResolver() {
+        assertEquals("^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$",
+                Resolver.BOOL.pattern(), "snakeyaml's booleans changed: update FastYamlReader.BOOL_WORDS");
+        assertEquals("^(?:~|null|Null|NULL| )$", Resolver.NULL.pattern(),
+                "snakeyaml's nulls changed: update FastYamlReader.NULL_WORDS");
+        Resolver resolver = new Resolver();
+        List<String> values = new java.util.ArrayList<>(List.of("", "0", "00", "01", "10", "123", "1".repeat(999),
+                "1".repeat(1001), "9".repeat(30), "y", "n", "Y", "N", "yes ", "yess", "nul", "nulll", "t", "o", "oN",
+                "tRUE", "nginx", "name", "Never", "otherwise", "false1", "~", "-1", "+1", "1_0", "0x1", ".5", "1e3",
+                "2001-12-14", "3:25", "<<", "=", "a", "Z", "_x", "/path", "\u00e9t\u00e9"));
+        values.addAll(FastYamlReader.BOOL_WORDS);
+        values.addAll(FastYamlReader.NULL_WORDS);
+        for (String v : values) {
+            assertEquals(resolver.resolve(NodeId.scalar, v, true), FastYamlReader.tagOf(v), v);
         }
     }
 
