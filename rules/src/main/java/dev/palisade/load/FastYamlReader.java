@@ -664,7 +664,8 @@ final class FastYamlReader {
 
     /**
      * End of a plain scalar inside a flow collection. Only single words are accepted: the scalar
-     * ends at a space, comma, closing bracket or a key's colon; anything ambiguous gives up.
+     * ends at a space, comma, closing bracket or a colon followed by one of those (snakeyaml's rule in
+     * flow context); anything ambiguous gives up.
      */
     private int flowPlainEnd() {
         if (pos >= length || !plainMayStart(pos) || "-?:".indexOf(buf[pos]) >= 0
@@ -674,6 +675,10 @@ final class FastYamlReader {
         int p = pos;
         while (p < length) {
             char c = buf[p];
+            if (c == ':' && p + 1 < length && " \n,[]{}".indexOf(buf[p + 1]) < 0) {
+                p++; // "image: nginx:1.25": a colon not followed by a blank or an indicator is text
+                continue;
+            }
             if (c == ' ' || c == ',' || c == ']' || c == '}' || c == ':') {
                 break;
             }
