@@ -73,8 +73,12 @@ public final class SchemaValidation {
         }
         SchemaRegistry.Compiled c = schema.get();
         Set<ValidationMessage> messages;
+        JsonNode instance = withoutNullFields(o.tree());
+        if (c.quick().conforms(instance)) {
+            return new Result(c.origin(), null, List.of());
+        }
         try {
-            messages = c.schema().validate(withoutNullFields(o.tree()));
+            messages = c.schema().validate(instance);
         } catch (JsonSchemaException | BoundedRegex.TooExpensive e) {
             return new Result(null, c.origin() + ": " + e.getMessage(), List.of());
         }
