@@ -3,6 +3,7 @@ import dev.palisade.engine.Engine;
 import dev.palisade.engine.Finding;
 import dev.palisade.engine.LintReport;
 import dev.palisade.engine.RuleCatalog;
+import dev.palisade.load.LoaderLimits;
 import dev.palisade.load.ManifestLoader;
 import dev.palisade.load.SourceFile;
 import java.io.IOException;
@@ -31,7 +32,11 @@ import org.yaml.snakeyaml.nodes.Node;
  * With {@code --repeat N} it runs N times in one JVM and prints the process CPU time of each run:
  * on a shared machine, CPU time of the warm runs is the steadier figure to compare two versions by.
  *
- * <p>Usage: {@code java -cp RULES_CLASSPATH:target/bench/classes EngineBench lint|parse DIR [--skip-schema] [--repeat N]}
+ * <p>Modes: {@code lint} (load + lint), {@code parse} (snakeyaml compose only, the floor issue 7 names),
+ * {@code load} (the loader: fast YAML reader, snakeyaml for files outside its subset, Jackson trees and
+ * positions) and {@code load-snakeyaml} (the loader with every file read by snakeyaml).
+ *
+ * <p>Usage: {@code java -cp RULES_CLASSPATH:target/bench/classes EngineBench lint|parse|load|load-snakeyaml DIR [--skip-schema] [--repeat N]}
  */
 public final class EngineBench {
     private static final Set<String> SCHEMA_RULES = Set.of("schema-unknown-field", "schema-type-mismatch",
@@ -60,6 +65,11 @@ public final class EngineBench {
         String detail;
         if (mode.equals("parse")) {
             documents = parseOnly(files);
+            detail = "";
+        } else if (mode.equals("load") || mode.equals("load-snakeyaml")) {
+            ManifestLoader loader = new ManifestLoader(LoaderLimits.DEFAULT, "default", mode.equals("load"));
+            List<SourceFile> loaded = files.parallelStream().map(loader::load).toList();
+            documents = loaded.stream().mapToLong(f -> f.objects().size()).sum();
             detail = "";
         } else {
             ManifestLoader loader = new ManifestLoader();

@@ -49,10 +49,20 @@ public final class ManifestLoader {
 
     private final LoaderLimits limits;
     private final String defaultNamespace;
+    private final boolean fastReader;
 
     public ManifestLoader(LoaderLimits limits, String defaultNamespace) {
+        this(limits, defaultNamespace, true);
+    }
+
+    /**
+     * @param fastReader read files in the subset {@link FastYamlReader} handles with it (the default);
+     *                   false reads every file with snakeyaml, for differential tests and benchmarks
+     */
+    public ManifestLoader(LoaderLimits limits, String defaultNamespace, boolean fastReader) {
         this.limits = limits;
         this.defaultNamespace = defaultNamespace;
+        this.fastReader = fastReader;
     }
 
     public ManifestLoader() {
@@ -98,6 +108,19 @@ public final class ManifestLoader {
         List<ManifestObject> objects = new ArrayList<>();
         List<LoadProblem> problems = new ArrayList<>();
         text = blankOversizedDocuments(text, problems);
+        List<FastYamlReader.Document> documents = fastReader ? FastYamlReader.read(text, limits) : null;
+        if (documents != null) {
+            for (FastYamlReader.Document d : documents) {
+                addObject(name, new Converted(d.tree(), d.positions()), objects, problems);
+            }
+        } else {
+            compose(name, text, objects, problems);
+        }
+        return new SourceFile(name, List.copyOf(objects), List.copyOf(problems), lines);
+    }
+
+    /** The general path: snakeyaml composes each document, which is then converted and checked. */
+    private void compose(String name, String text, List<ManifestObject> objects, List<LoadProblem> problems) {
         Yaml yaml = new Yaml(new SafeConstructor(options()), new org.yaml.snakeyaml.representer.Representer(
                 new org.yaml.snakeyaml.DumperOptions()), new org.yaml.snakeyaml.DumperOptions(), options());
         try {
@@ -119,7 +142,6 @@ public final class ManifestLoader {
         } catch (StackOverflowError e) {
             problems.add(new LoadProblem(LoadProblem.Kind.TOO_LARGE, "nesting too deep to read", Position.START));
         }
-        return new SourceFile(name, List.copyOf(objects), List.copyOf(problems), lines);
     }
 
     /**
@@ -298,7 +320,7 @@ public final class ManifestLoader {
                 return out;
             }
             ScalarNode scalar = (ScalarNode) node;
-            JsonNode value = scalar(scalar);
+            JsonNode value = scalar(scalar.getValue(), scalar.getTag());
             if (scalar.isPlain() && !value.isTextual() && !value.isNull()) {
                 at.plainScalar(scalar.getValue());
             }
@@ -363,9 +385,7 @@ public final class ManifestLoader {
     }
 
     /** Resolves a scalar as YAML 1.1 does (which is what kubectl's YAML library does too). */
-    static JsonNode scalar(ScalarNode node) {
-        String v = node.getValue();
-        Tag tag = node.getTag();
+    static JsonNode scalar(String v, Tag tag) {
         if (tag.equals(Tag.NULL)) {
             return JSON.nullNode();
         }
