@@ -108,7 +108,7 @@ final class LintCommand implements Callable<Integer> {
         if (paths.isEmpty() && helmChart == null && kustomize == null) {
             throw new UserError("nothing to lint: give files or folders, '-' for standard input, --helm-chart or --kustomize");
         }
-        RuleCatalog catalog = RuleCatalog.load();
+        RuleCatalog catalog = Prefetch.catalog();
         PalisadeConfig cfg = loadConfig(env, catalog);
         RuleCatalog withUserRules = catalog.plus(cfg.userRules());
         Engine engine = new Engine(catalog, cfg, ruleIds(withUserRules, onlyRules, "--rule"),
@@ -123,6 +123,7 @@ final class LintCommand implements Callable<Integer> {
         if (kustomize != null) {
             inputs.addKustomization(kustomize);
         }
+        Prefetch.startSchemas(engine, inputs.files());
         LintReport report = engine.lint(inputs.files());
 
         Optional<Severity> threshold = failOn == FailOn.NEVER ? Optional.empty() : Severity.parse(failOn.name());

@@ -1,5 +1,7 @@
 package dev.palisade.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -7,12 +9,20 @@ import picocli.CommandLine.Spec;
 
 /** {@code palisade}: lint Kubernetes manifests, list and document the rules. */
 @Command(name = "palisade", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Finds mistakes in Kubernetes manifests before the cluster does.",
-        subcommands = {LintCommand.class, RulesCommand.class, ExplainCommand.class, DocsCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "Finds mistakes in Kubernetes manifests before the cluster does.")
 public final class Main implements Runnable {
     /** Exit code for usage, configuration and I/O errors. */
     public static final int EXIT_USAGE = 2;
+
+    /** The commands by name, in the order the usage message lists them (then 'help'). */
+    private static final Map<String, Class<?>> SUBCOMMANDS = new LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("lint", LintCommand.class);
+        SUBCOMMANDS.put("rules", RulesCommand.class);
+        SUBCOMMANDS.put("explain", ExplainCommand.class);
+        SUBCOMMANDS.put("docs", DocsCommand.class);
+    }
 
     final Env env;
 
@@ -29,12 +39,15 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("lint")) {
+            Prefetch.startCatalog();
+        }
         System.exit(run(Env.system(), args));
     }
 
     /** Runs one command line and returns its exit code; never throws. */
     public static int run(Env env, String... args) {
-        CommandLine cli = commandLine(env);
+        CommandLine cli = commandLine(env, args);
         cli.setOut(new java.io.PrintWriter(env.out(), true));
         cli.setErr(new java.io.PrintWriter(env.err(), true));
         cli.setParameterExceptionHandler((e, argv) -> {
@@ -56,7 +69,26 @@ public final class Main implements Runnable {
         return cli.execute(args);
     }
 
+    /** The command line with every subcommand (usage, help, a misspelt command's suggestions). */
     static CommandLine commandLine(Env env) {
-        return new CommandLine(new Main(env)).setCaseInsensitiveEnumValuesAllowed(true);
+        return commandLine(env, new String[0]);
+    }
+
+    /**
+     * The command line for these arguments. picocli reads a command's annotations by reflection when it
+     * is registered, which is a good part of a one-file lint's start-up, so when the first argument names
+     * a command only that one is registered; parsing and messages are the same, as a command never
+     * refers to its siblings.
+     */
+    static CommandLine commandLine(Env env, String[] args) {
+        CommandLine cli = new CommandLine(new Main(env));
+        Class<?> named = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
+        if (named != null) {
+            cli.addSubcommand(named);
+        } else {
+            SUBCOMMANDS.values().forEach(cli::addSubcommand);
+            cli.addSubcommand(CommandLine.HelpCommand.class);
+        }
+        return cli.setCaseInsensitiveEnumValuesAllowed(true);
     }
 }

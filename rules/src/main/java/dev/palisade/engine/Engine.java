@@ -79,6 +79,11 @@ public final class Engine {
         return config;
     }
 
+    /** Whether this engine runs the rule (enabled by the configuration, within the only and skip sets). */
+    public boolean runs(String ruleId) {
+        return activeIds.contains(ruleId);
+    }
+
     /** Lints files together: cross-object rules see every object of every file. */
     public LintReport lint(List<SourceFile> files) {
         // the index lists objects in file order whatever order the caller loaded them in, so that

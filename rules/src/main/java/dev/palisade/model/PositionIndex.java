@@ -1,6 +1,6 @@
 package dev.palisade.model;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,47 +15,84 @@ import java.util.Map;
  */
 public final class PositionIndex {
     private Entry root;
-    private int size;
 
-    /** The position of one node and of its children: fields by key, list items by index. */
-    public final class Entry {
+    /**
+     * The position of one node and of its children: fields by key, list items by index. A lint set
+     * keeps one entry per node of every object until the end of the run, so children sit in plain
+     * arrays (a field's key next to its entry) rather than in a map and a list per node; only large
+     * maps get a hash index for their lookups.
+     */
+    public static final class Entry {
+        /** Above this many fields a map's keys are also hashed, so that building it stays linear. */
+        private static final int HASHED_FIELDS = 16;
+
         private final int line;
         private final int column;
-        private Map<String, Entry> fields;
-        private List<Entry> items;
         private String plainScalar;
+        private Object[] fields; // key, entry, key, entry...
+        private int fieldCount;
+        private Map<String, Entry> fieldIndex;
+        private Entry[] items;
+        private int itemCount;
 
         private Entry(Position position) {
             this.line = position.line();
             this.column = position.column();
-            size++;
         }
 
         /** The entry of field {@code key}, recorded at {@code position} unless it already was. */
         public Entry field(String key, Position position) {
-            if (fields == null) {
-                fields = new HashMap<>(8);
-            }
-            Entry e = fields.get(key);
+            Entry e = fieldEntry(key);
             if (e == null) {
                 e = new Entry(position);
-                fields.put(key, e);
+                addField(key, e);
             }
             return e;
+        }
+
+        private Entry fieldEntry(String key) {
+            if (fieldIndex != null) {
+                return fieldIndex.get(key);
+            }
+            for (int i = 0; i < fieldCount; i++) {
+                if (key.equals(fields[2 * i])) {
+                    return (Entry) fields[2 * i + 1];
+                }
+            }
+            return null;
+        }
+
+        private void addField(String key, Entry e) {
+            if (fields == null) {
+                fields = new Object[4];
+            } else if (2 * fieldCount == fields.length) {
+                fields = Arrays.copyOf(fields, 2 * fields.length);
+            }
+            fields[2 * fieldCount] = key;
+            fields[2 * fieldCount + 1] = e;
+            fieldCount++;
+            if (fieldIndex != null) {
+                fieldIndex.put(key, e);
+            } else if (fieldCount > HASHED_FIELDS) {
+                fieldIndex = new HashMap<>(2 * fieldCount);
+                for (int i = 0; i < fieldCount; i++) {
+                    fieldIndex.put((String) fields[2 * i], (Entry) fields[2 * i + 1]);
+                }
+            }
         }
 
         /** The entry of list item {@code index}, recorded at {@code position} unless it already was. */
         public Entry item(int index, Position position) {
             if (items == null) {
-                items = new ArrayList<>(4);
+                items = new Entry[Math.max(2, index + 1)];
+            } else if (index >= items.length) {
+                items = Arrays.copyOf(items, Math.max(2 * items.length, index + 1));
             }
-            while (items.size() <= index) {
-                items.add(null);
-            }
-            Entry e = items.get(index);
+            itemCount = Math.max(itemCount, index + 1);
+            Entry e = items[index];
             if (e == null) {
                 e = new Entry(position);
-                items.set(index, e);
+                items[index] = e;
             }
             return e;
         }
@@ -72,12 +109,12 @@ public final class PositionIndex {
         private Entry child(String segment) {
             if (segment.startsWith("[")) {
                 if (segment.startsWith("['")) {
-                    return fields == null ? null : fields.get(unquote(segment));
+                    return fieldEntry(unquote(segment));
                 }
                 int index = parseIndex(segment);
-                return items == null || index < 0 || index >= items.size() ? null : items.get(index);
+                return index < 0 || index >= itemCount ? null : items[index];
             }
-            return fields == null ? null : fields.get(segment);
+            return fieldEntry(segment);
         }
 
         private Entry childFor(String segment, Position position) {
@@ -88,18 +125,27 @@ public final class PositionIndex {
             return field(segment.startsWith("[") ? unquote(segment) : segment, position);
         }
 
+        private int count() {
+            int n = 1;
+            for (int i = 0; i < fieldCount; i++) {
+                n += ((Entry) fields[2 * i + 1]).count();
+            }
+            for (int i = 0; i < itemCount; i++) {
+                n += items[i] == null ? 0 : items[i].count();
+            }
+            return n;
+        }
+
         private void collectPlainScalars(String path, Map<String, String> out) {
             if (plainScalar != null) {
                 out.put(path, plainScalar);
             }
-            if (fields != null) {
-                fields.forEach((k, e) -> e.collectPlainScalars(JsonPath.child(path, k), out));
+            for (int i = 0; i < fieldCount; i++) {
+                ((Entry) fields[2 * i + 1]).collectPlainScalars(JsonPath.child(path, (String) fields[2 * i]), out);
             }
-            if (items != null) {
-                for (int i = 0; i < items.size(); i++) {
-                    if (items.get(i) != null) {
-                        items.get(i).collectPlainScalars(JsonPath.index(path, i), out);
-                    }
+            for (int i = 0; i < itemCount; i++) {
+                if (items[i] != null) {
+                    items[i].collectPlainScalars(JsonPath.index(path, i), out);
                 }
             }
         }
@@ -173,8 +219,9 @@ public final class PositionIndex {
         return e.position();
     }
 
+    /** The number of nodes recorded. */
     public int size() {
-        return size;
+        return root == null ? 0 : root.count();
     }
 
     private Entry find(String path) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,17 +44,37 @@ public record Quantity(String text, BigDecimal value, String suffix) implements 
             Map.entry("Pi", BigDecimal.valueOf(2).pow(50)),
             Map.entry("Ei", BigDecimal.valueOf(2).pow(60)));
 
+    /**
+     * Parsed quantities by text. A corpus writes the same few amounts (100m, 128Mi) thousands of
+     * times and several rules read each one, so the regex and decimal arithmetic run once per text;
+     * bounded so that hostile input cannot grow it.
+     */
+    private static final int CACHE_LIMIT = 4096;
+    private static final Map<String, Optional<Quantity>> CACHE = new ConcurrentHashMap<>();
+
     /** Parses a quantity as written in a manifest; empty when Kubernetes would reject it. */
     public static Optional<Quantity> parse(String text) {
         if (text == null || text.isEmpty() || text.length() > MAX_LENGTH) {
             return Optional.empty();
         }
+        Optional<Quantity> cached = CACHE.get(text);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<Quantity> parsed = read(text);
+        if (CACHE.size() < CACHE_LIMIT) {
+            CACHE.put(text, parsed);
+        }
+        return parsed;
+    }
+
+    private static Optional<Quantity> read(String text) {
         Matcher m = FORMAT.matcher(text);
         if (!m.matches()) {
             return Optional.empty();
         }
         String suffix = m.group(2) == null ? "" : m.group(2);
-        BigDecimal number = new BigDecimal(m.group(1).replaceFirst("^([+-]?)\\.", "$10."));
+        BigDecimal number = new BigDecimal(withLeadingZero(m.group(1)));
         BigDecimal value;
         if (!MULTIPLIERS.containsKey(suffix)) { // an exponent: e3, E-2 (but Ei and E are suffixes)
             int exp;
@@ -70,6 +91,13 @@ public record Quantity(String text, BigDecimal value, String suffix) implements 
             value = number.multiply(MULTIPLIERS.get(suffix));
         }
         return Optional.of(new Quantity(text, value, suffix));
+    }
+
+    /** BigDecimal needs a digit before the point: .5 is read as 0.5, -.5 as -0.5. */
+    private static String withLeadingZero(String number) {
+        int point = number.indexOf('.');
+        boolean signed = number.startsWith("+") || number.startsWith("-");
+        return point == (signed ? 1 : 0) ? number.substring(0, point) + "0" + number.substring(point) : number;
     }
 
     /**

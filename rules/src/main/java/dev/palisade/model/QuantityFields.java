@@ -22,7 +22,12 @@ public final class QuantityFields {
     public record Entry(String path, String resource, JsonNode value) {
     }
 
+    /** The object's quantity values, found once per object: several rules read them. */
     public static List<Entry> of(ManifestObject o) {
+        return o.memo(QuantityFields.class.getName(), () -> List.copyOf(find(o)));
+    }
+
+    private static List<Entry> find(ManifestObject o) {
         List<Entry> out = new ArrayList<>();
         JsonNode tree = o.tree();
         o.podTemplate().ifPresent(t -> addPodSpec(at(tree, t.specPath()), t.specPath(), out));

@@ -33,8 +33,10 @@ public final class FieldTypeInvalid implements ObjectRule {
      * One finding per bad node: where schema validation covers the kind, schema-type-mismatch reports
      * the same node with the API's own types (and every other violation too), so this rule stays
      * silent. It remains the fallback when schema-type-mismatch does not run (disabled or not selected).
+     * Asked before the type errors: the schema rules have validated the object already, while the
+     * type errors cost a fabric8 conversion that objects without a pod template need for nothing else.
      */
     private static boolean schemaRuleCovers(ObjectContext ctx) {
-        return ctx.runs("schema-type-mismatch") && !ctx.object().typeErrors().isEmpty() && SchemaValidation.covers(ctx);
+        return ctx.runs("schema-type-mismatch") && SchemaValidation.covers(ctx);
     }
 }

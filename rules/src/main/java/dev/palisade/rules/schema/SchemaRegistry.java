@@ -47,8 +47,11 @@ public final class SchemaRegistry {
     private static final Map<SchemaOptions, SchemaRegistry> REGISTRIES = new ConcurrentHashMap<>();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A compiled schema, the JSON it was compiled from (to explain violations) and where it came from. */
-    public record Compiled(JsonSchema schema, JsonNode root, String origin) {
+    /**
+     * A compiled schema, the JSON it was compiled from (to explain violations), where it came from,
+     * and the quick check that spares networknt the objects that certainly conform.
+     */
+    public record Compiled(JsonSchema schema, JsonNode root, String origin, QuickConformance quick) {
     }
 
     private final SchemaOptions options;
@@ -265,7 +268,7 @@ public final class SchemaRegistry {
 
     private Compiled compile(JsonNode root, String origin) {
         try {
-            return new Compiled(factory.getSchema(root, validatorConfig), root, origin);
+            return new Compiled(factory.getSchema(root, validatorConfig), root, origin, QuickConformance.of(root));
         } catch (JsonSchemaException e) {
             throw new SchemaUnusableException(origin + ": " + e.getMessage());
         }

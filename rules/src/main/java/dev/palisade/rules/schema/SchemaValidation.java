@@ -73,8 +73,12 @@ public final class SchemaValidation {
         }
         SchemaRegistry.Compiled c = schema.get();
         Set<ValidationMessage> messages;
+        JsonNode instance = withoutNullFields(o.tree());
+        if (c.quick().conforms(instance)) {
+            return new Result(c.origin(), null, List.of());
+        }
         try {
-            messages = c.schema().validate(withoutNullFields(o.tree()));
+            messages = c.schema().validate(instance);
         } catch (JsonSchemaException | BoundedRegex.TooExpensive e) {
             return new Result(null, c.origin() + ": " + e.getMessage(), List.of());
         }
@@ -116,21 +120,46 @@ public final class SchemaValidation {
         return registry.fromLocations(ref.apiVersion(), ref.kind());
     }
 
-    /** The API server treats a null field as an absent one (creationTimestamp: null is everywhere). */
+    /**
+     * The API server treats a null field as an absent one (creationTimestamp: null is everywhere).
+     * Most objects hold no null field, and they are validated as they are, without a copy.
+     */
     static JsonNode withoutNullFields(JsonNode node) {
+        return hasNullField(node) ? copyWithoutNullFields(node) : node;
+    }
+
+    private static boolean hasNullField(JsonNode node) {
+        if (node instanceof ObjectNode obj) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext();) {
+                JsonNode value = it.next().getValue();
+                if (value.isNull() || hasNullField(value)) {
+                    return true;
+                }
+            }
+        } else if (node instanceof ArrayNode arr) {
+            for (JsonNode item : arr) {
+                if (hasNullField(item)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static JsonNode copyWithoutNullFields(JsonNode node) {
         if (node instanceof ObjectNode obj) {
             ObjectNode copy = JsonNodeFactory.instance.objectNode();
             for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (!e.getValue().isNull()) {
-                    copy.set(e.getKey(), withoutNullFields(e.getValue()));
+                    copy.set(e.getKey(), copyWithoutNullFields(e.getValue()));
                 }
             }
             return copy;
         }
         if (node instanceof ArrayNode arr) {
             ArrayNode copy = JsonNodeFactory.instance.arrayNode();
-            arr.forEach(item -> copy.add(withoutNullFields(item)));
+            arr.forEach(item -> copy.add(copyWithoutNullFields(item)));
             return copy;
         }
         return node;

@@ -7,7 +7,9 @@ import dev.palisade.engine.RuleInfo;
 import dev.palisade.model.JsonPath;
 import dev.palisade.model.ManifestObject;
 import dev.palisade.model.Severity;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,29 +36,48 @@ public final class LabelInvalid implements ObjectRule {
         if (EQUALITY_SELECTOR_KINDS.contains(o.kind()) && o.ref().group().isEmpty()) {
             checkLabels(ctx, o.tree().path("spec").path("selector"), "spec.selector");
         }
-        checkSelectorsBelow(ctx, o.tree(), "");
+        checkSelectorsBelow(ctx, o.tree(), new ArrayList<>());
     }
 
-    /** Every matchLabels and matchExpressions in the object: workload, PDB, NetworkPolicy, affinity... */
-    private static void checkSelectorsBelow(ObjectContext ctx, JsonNode node, String path) {
+    /**
+     * Every matchLabels and matchExpressions in the object: workload, PDB, NetworkPolicy, affinity...
+     * The walk visits every node, so it keeps the keys and indices leading to the current node and
+     * builds a JSON path only for the selectors it finds.
+     */
+    private static void checkSelectorsBelow(ObjectContext ctx, JsonNode node, List<Object> trail) {
         if (node.isObject()) {
             Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> f = fields.next();
-                String childPath = JsonPath.child(path, f.getKey());
-                if (f.getKey().equals("matchLabels")) {
-                    checkLabels(ctx, f.getValue(), childPath);
-                } else if (f.getKey().equals("matchExpressions")) {
-                    checkExpressions(ctx, f.getValue(), childPath);
-                } else if (!f.getKey().equals("labels") && !f.getKey().equals("annotations")) {
-                    checkSelectorsBelow(ctx, f.getValue(), childPath);
+                String key = f.getKey();
+                if (key.equals("matchLabels")) {
+                    checkLabels(ctx, f.getValue(), JsonPath.child(pathOf(trail), key));
+                } else if (key.equals("matchExpressions")) {
+                    checkExpressions(ctx, f.getValue(), JsonPath.child(pathOf(trail), key));
+                } else if (!key.equals("labels") && !key.equals("annotations") && f.getValue().isContainerNode()) {
+                    trail.add(key);
+                    checkSelectorsBelow(ctx, f.getValue(), trail);
+                    trail.remove(trail.size() - 1);
                 }
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                checkSelectorsBelow(ctx, node.get(i), JsonPath.index(path, i));
+                if (node.get(i).isContainerNode()) {
+                    trail.add(i);
+                    checkSelectorsBelow(ctx, node.get(i), trail);
+                    trail.remove(trail.size() - 1);
+                }
             }
         }
+    }
+
+    /** The JSON path of the node {@code trail} (keys and indices) leads to from the root. */
+    private static String pathOf(List<Object> trail) {
+        String out = "";
+        for (Object step : trail) {
+            out = step instanceof Integer index ? JsonPath.index(out, index) : JsonPath.child(out, (String) step);
+        }
+        return out;
     }
 
     private static void checkLabels(ObjectContext ctx, JsonNode labels, String path) {

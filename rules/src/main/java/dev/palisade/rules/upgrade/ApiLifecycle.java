@@ -3,7 +3,9 @@ package dev.palisade.rules.upgrade;
 import dev.palisade.rules.schema.BundledSchemas;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * When built-in apiVersions were deprecated and removed. Two sources:
@@ -131,8 +133,32 @@ public final class ApiLifecycle {
         return TABLE;
     }
 
+    private record Key(String apiVersion, String kind, String target) {
+    }
+
+    /**
+     * Answers by apiVersion, kind and target: three rules ask for every object, a lint set has few
+     * distinct kinds, and an answer costs a table scan and several regex matches. Bounded for
+     * hostile input with many made-up kinds.
+     */
+    private static final int CACHE_LIMIT = 1024;
+    private static final Map<Key, Optional<Status>> CACHE = new ConcurrentHashMap<>();
+
     /** The lifecycle status of {@code apiVersion}/{@code kind} in Kubernetes {@code target} ("1.NN"). */
     public static Optional<Status> status(String apiVersion, String kind, String target) {
+        Key key = new Key(apiVersion, kind, target);
+        Optional<Status> cached = CACHE.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<Status> found = lookUp(apiVersion, kind, target);
+        if (CACHE.size() < CACHE_LIMIT) {
+            CACHE.put(key, found);
+        }
+        return found;
+    }
+
+    private static Optional<Status> lookUp(String apiVersion, String kind, String target) {
         int minor = BundledSchemas.minor(target);
         for (Entry e : TABLE) {
             if (e.apiVersion().equals(apiVersion) && e.kind().equals(kind)) {

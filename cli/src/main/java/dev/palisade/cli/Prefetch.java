@@ -1,0 +1,91 @@
+package dev.palisade.cli;
+
+import dev.palisade.config.PalisadeConfig;
+import dev.palisade.engine.Engine;
+import dev.palisade.engine.RuleCatalog;
+import dev.palisade.load.SourceFile;
+import dev.palisade.model.ManifestObject;
+import dev.palisade.model.ObjectRef;
+import dev.palisade.rules.schema.BundledSchemas;
+import dev.palisade.rules.schema.SchemaRegistry;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Start-up work of a {@code lint} run moved onto the second core, so that a one-file run (the
+ * pre-commit case) is not one long chain on a single core: the rule catalog loads while picocli reads
+ * the command line, and the bundled schemas of the kinds the files hold compile while the engine
+ * reads the same objects into fabric8 models. Only work the run needs anyway is started early; a
+ * failure in the background is dropped, and the foreground then meets (and reports) it as before.
+ */
+final class Prefetch {
+    private static volatile CompletableFuture<RuleCatalog> catalog;
+
+    private Prefetch() {
+    }
+
+    /** Begins loading the rule catalog and the bundled schema index; called when the command is {@code lint}. */
+    static void startCatalog() {
+        catalog = CompletableFuture.supplyAsync(() -> {
+            RuleCatalog c = RuleCatalog.load();
+            BundledSchemas.versions(); // read by every run's option check
+            return c;
+        }, Prefetch::daemon);
+    }
+
+    /** The rule catalog: the one being prefetched, else loaded now. */
+    static RuleCatalog catalog() {
+        CompletableFuture<RuleCatalog> f = catalog;
+        catalog = null;
+        if (f != null) {
+            try {
+                return f.join();
+            } catch (CompletionException e) {
+                // loading again surfaces the same failure where it always surfaced
+            }
+        }
+        return RuleCatalog.load();
+    }
+
+    /**
+     * Compiles, in the background, the bundled schema of each apiVersion/kind among the loaded objects
+     * when a schema rule runs. The registry compiles each schema once: the schema rule that asks for it
+     * while it compiles waits for that compilation instead of starting its own.
+     */
+    static void startSchemas(Engine engine, List<SourceFile> files) {
+        PalisadeConfig config = engine.config();
+        boolean schemaRulesRun = engine.catalog().metas().stream()
+                .anyMatch(m -> m.category().equals("schema") && engine.runs(m.id()));
+        if (!schemaRulesRun) {
+            return;
+        }
+        Set<ObjectRef> kinds = new LinkedHashSet<>();
+        for (SourceFile f : files) {
+            for (ManifestObject o : f.objects()) {
+                if (o.ref().apiVersion() != null && o.kind() != null) {
+                    kinds.add(new ObjectRef(o.ref().apiVersion(), o.kind(), null, null));
+                }
+            }
+        }
+        if (kinds.isEmpty()) {
+            return;
+        }
+        daemon(() -> {
+            try {
+                SchemaRegistry registry = SchemaRegistry.forOptions(config.schema());
+                kinds.forEach(k -> registry.builtIn(k.apiVersion(), k.kind()));
+            } catch (RuntimeException e) {
+                // the schema rules meet the same problem and report it
+            }
+        });
+    }
+
+    private static void daemon(Runnable work) {
+        Thread t = new Thread(work, "palisade-prefetch");
+        t.setDaemon(true);
+        t.start();
+    }
+}
