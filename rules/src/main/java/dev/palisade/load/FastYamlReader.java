@@ -8,6 +8,7 @@ import dev.palisade.model.Position;
 import dev.palisade.model.PositionIndex;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -33,6 +34,10 @@ final class FastYamlReader {
     private static final Resolver RESOLVER = new Resolver();
     /** First characters snakeyaml's implicit resolvers look at; any other plain scalar is a string. */
     private static final String RESOLVABLE_FIRST = "yYnNtTfFoO-+0123456789.<~!&*";
+    /** The words of snakeyaml's {@link Resolver#BOOL} and, with "~" and " ", {@link Resolver#NULL}. */
+    static final Set<String> BOOL_WORDS = Set.of("yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE",
+            "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF");
+    static final Set<String> NULL_WORDS = Set.of("null", "Null", "NULL");
     /** Characters that cannot start a plain scalar (some can when a non-space follows, see {@link #plainMayStart}). */
     private static final String INDICATORS = "-?:,[]{}#&*!|>'\"%@`";
     /** snakeyaml refuses simple keys longer than 1024 characters; stay well below. */
@@ -53,7 +58,7 @@ final class FastYamlReader {
 
     private enum Next { CONTENT, DOCUMENT_START, DOCUMENT_END, END }
 
-    private final String text;
+    private final char[] buf;
     private final int length;
     private final LoaderLimits limits;
     private int pos;
@@ -62,18 +67,22 @@ final class FastYamlReader {
     private int nodes;
 
     private FastYamlReader(String text, LoaderLimits limits) {
-        this.text = text;
-        this.length = text.length();
+        this.buf = text.toCharArray();
+        this.length = buf.length;
         this.limits = limits;
     }
 
     /** The documents of {@code text}, or null when the text is outside the subset this reader handles. */
     static List<Document> read(String text, LoaderLimits limits) {
-        if (text.length() >= limits.maxFileChars() / 2 || !onlyPlainCharacters(text)) {
+        if (text.length() >= limits.maxFileChars() / 2) {
+            return null;
+        }
+        FastYamlReader reader = new FastYamlReader(text, limits);
+        if (!reader.onlyPlainCharacters()) {
             return null;
         }
         try {
-            return new FastYamlReader(text, limits).documents();
+            return reader.documents();
         } catch (OutsideSubset | StackOverflowError e) {
             return null;
         }
@@ -84,9 +93,9 @@ final class FastYamlReader {
      * NEL/LS/PS (line breaks to snakeyaml), BOM, surrogates (one column per code point there) or
      * control and non-printable characters (errors there).
      */
-    private static boolean onlyPlainCharacters(String text) {
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
+    private boolean onlyPlainCharacters() {
+        for (int i = 0; i < length; i++) {
+            char c = buf[i];
             if (c >= 0x20 && c < 0x7F || c == '\n') {
                 continue;
             }
@@ -163,7 +172,7 @@ final class FastYamlReader {
      */
     private JsonNode blockNode(int context, PositionIndex.Entry at, int depth, boolean afterKey) {
         countNode(depth);
-        char c = text.charAt(pos);
+        char c = buf[pos];
         int column = pos - lineStart;
         if (c == '-' && blankAt(pos + 1)) {
             if (afterKey) {
@@ -189,7 +198,7 @@ final class FastYamlReader {
             return JSON.textNode(value);
         }
         int end = plainEnd();
-        if (end < length && text.charAt(end) == ':') {
+        if (end < length && buf[end] == ':') {
             return mappingHere(start, column, at, depth, afterKey);
         }
         String value = trimEnd(start, end);
@@ -233,7 +242,7 @@ final class FastYamlReader {
     /** The value after "key:" ({@code pos} just after the colon). */
     private JsonNode mappingValue(int indent, PositionIndex.Entry at, int depth) {
         skipSpaces();
-        if (pos < length && text.charAt(pos) != '\n' && text.charAt(pos) != '#') {
+        if (pos < length && buf[pos] != '\n' && buf[pos] != '#') {
             return blockNode(indent, at, depth, true);
         }
         endLine();
@@ -259,7 +268,7 @@ final class FastYamlReader {
             Position afterDash = position();
             skipSpaces();
             JsonNode item;
-            if (pos < length && text.charAt(pos) != '\n' && text.charAt(pos) != '#') {
+            if (pos < length && buf[pos] != '\n' && buf[pos] != '#') {
                 item = blockNode(indent, at.item(i, position()), depth + 1, false);
             } else {
                 endLine();
@@ -289,7 +298,7 @@ final class FastYamlReader {
     private String key() {
         int start = pos;
         String key;
-        char c = text.charAt(pos);
+        char c = buf[pos];
         if (c == '"' || c == '\'') {
             key = quoted();
             if (!isKeyColon(pos)) {
@@ -297,10 +306,10 @@ final class FastYamlReader {
             }
         } else {
             int end = plainEnd();
-            if (end >= length || text.charAt(end) != ':' || text.charAt(end - 1) == ' ') {
+            if (end >= length || buf[end] != ':' || buf[end - 1] == ' ') {
                 throw OUTSIDE;
             }
-            key = text.substring(start, end);
+            key = new String(buf, start, end - start);
             pos = end;
         }
         if (pos - start > MAX_KEY_CHARS) {
@@ -321,8 +330,8 @@ final class FastYamlReader {
         }
         int p = pos;
         while (p < length) {
-            char c = text.charAt(p);
-            if (c == '\n' || c == ':' && blankAt(p + 1) || c == ' ' && p + 1 < length && text.charAt(p + 1) == '#') {
+            char c = buf[p];
+            if (c == '\n' || c == ':' && blankAt(p + 1) || c == ' ' && p + 1 < length && buf[p + 1] == '#') {
                 return p;
             }
             p++;
@@ -331,7 +340,7 @@ final class FastYamlReader {
     }
 
     private boolean plainMayStart(int at) {
-        char c = text.charAt(at);
+        char c = buf[at];
         if (c == ' ' || c == '\n') {
             return false;
         }
@@ -342,8 +351,7 @@ final class FastYamlReader {
     }
 
     private JsonNode plainScalar(String value, PositionIndex.Entry at) {
-        Tag tag = value.isEmpty() || RESOLVABLE_FIRST.indexOf(value.charAt(0)) >= 0
-                ? RESOLVER.resolve(NodeId.scalar, value, true) : Tag.STR;
+        Tag tag = tagOf(value);
         if (tag.equals(Tag.MERGE) || tag.equals(Tag.YAML)) {
             throw OUTSIDE;
         }
@@ -354,29 +362,65 @@ final class FastYamlReader {
         return node;
     }
 
+    /**
+     * The tag snakeyaml's implicit resolver gives a plain scalar, without its regular expressions for
+     * the common cases: words that can only be strings, booleans or null, and decimal integers.
+     */
+    static Tag tagOf(String value) {
+        if (value.isEmpty()) {
+            return Tag.NULL;
+        }
+        char first = value.charAt(0);
+        if (RESOLVABLE_FIRST.indexOf(first) < 0) {
+            return Tag.STR;
+        }
+        if (Character.isLetter(first)) { // only the BOOL and NULL resolvers start with letters
+            return BOOL_WORDS.contains(value) ? Tag.BOOL : NULL_WORDS.contains(value) ? Tag.NULL : Tag.STR;
+        }
+        if (isDecimal(value)) {
+            return Tag.INT;
+        }
+        return RESOLVER.resolve(NodeId.scalar, value, true);
+    }
+
+    /** {@code 0} or digits without a leading zero, short enough for snakeyaml's INT resolver. */
+    private static boolean isDecimal(String value) {
+        int n = value.length();
+        if (n > 1000 || value.charAt(0) == '0' && n > 1) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     // ---------------------------------------------------------------- scalars
 
     /** A single- or double-quoted scalar on one line; {@code pos} ends after the closing quote. */
     private String quoted() {
-        char quote = text.charAt(pos++);
+        char quote = buf[pos++];
         StringBuilder sb = null;
         int start = pos;
         while (true) {
             if (pos >= length) {
                 throw OUTSIDE;
             }
-            char c = text.charAt(pos);
+            char c = buf[pos];
             if (c == '\n') {
                 throw OUTSIDE; // multi-line quoted scalars fold lines: left to snakeyaml
             }
             if (c == quote) {
-                if (quote == '\'' && pos + 1 < length && text.charAt(pos + 1) == '\'') {
+                if (quote == '\'' && pos + 1 < length && buf[pos + 1] == '\'') {
                     sb = append(sb, start, pos + 1);
                     pos += 2;
                     start = pos;
                     continue;
                 }
-                String value = sb == null ? text.substring(start, pos) : append(sb, start, pos).toString();
+                String value = sb == null ? new String(buf, start, pos - start) : append(sb, start, pos).toString();
                 pos++;
                 return value;
             }
@@ -393,7 +437,7 @@ final class FastYamlReader {
 
     private StringBuilder append(StringBuilder sb, int from, int to) {
         StringBuilder out = sb == null ? new StringBuilder() : sb;
-        return out.append(text, from, to);
+        return out.append(buf, from, to - from);
     }
 
     /** The escapes snakeyaml 2.x knows ({@code ScannerImpl.ESCAPE_REPLACEMENTS} and codes). */
@@ -401,7 +445,7 @@ final class FastYamlReader {
         if (pos >= length) {
             throw OUTSIDE;
         }
-        char c = text.charAt(pos++);
+        char c = buf[pos++];
         switch (c) {
             case '0' -> sb.append('\0');
             case 'a' -> sb.append('\u0007');
@@ -432,7 +476,7 @@ final class FastYamlReader {
         }
         long value = 0;
         for (int i = 0; i < digits; i++) {
-            int d = Character.digit(text.charAt(pos + i), 16);
+            int d = Character.digit(buf[pos + i], 16);
             if (d < 0) {
                 throw OUTSIDE;
             }
@@ -451,11 +495,11 @@ final class FastYamlReader {
      * the first line after it.
      */
     private String blockScalar(int context) {
-        boolean folded = text.charAt(pos++) == '>';
+        boolean folded = buf[pos++] == '>';
         int chomping = 0; // -1 strip, 0 clip, +1 keep
         int increment = -1;
         for (int i = 0; i < 2 && pos < length; i++) {
-            char c = text.charAt(pos);
+            char c = buf[pos];
             if ((c == '-' || c == '+') && chomping == 0) {
                 chomping = c == '-' ? -1 : 1;
                 pos++;
@@ -464,7 +508,7 @@ final class FastYamlReader {
                 pos++;
             }
         }
-        if (pos < length && text.charAt(pos) != ' ' && text.charAt(pos) != '\n') {
+        if (pos < length && buf[pos] != ' ' && buf[pos] != '\n') {
             throw OUTSIDE;
         }
         endLine();
@@ -474,8 +518,8 @@ final class FastYamlReader {
         if (increment < 0) {
             StringBuilder leading = new StringBuilder();
             int maxIndent = 0;
-            while (pos < length && (text.charAt(pos) == ' ' || text.charAt(pos) == '\n')) {
-                if (text.charAt(pos) == ' ') {
+            while (pos < length && (buf[pos] == ' ' || buf[pos] == '\n')) {
+                if (buf[pos] == ' ') {
                     pos++;
                     maxIndent = Math.max(maxIndent, pos - lineStart);
                 } else {
@@ -493,10 +537,9 @@ final class FastYamlReader {
         String lineBreak = "";
         while (pos - lineStart == indent && pos < length) {
             chunks.append(breaks);
-            boolean leadingNonSpace = text.charAt(pos) != ' ';
-            int eol = text.indexOf('\n', pos);
-            int end = eol < 0 ? length : eol;
-            chunks.append(text, pos, end);
+            boolean leadingNonSpace = buf[pos] != ' ';
+            int end = lineEnd(pos);
+            chunks.append(buf, pos, end - pos);
             pos = end;
             lineBreak = "";
             if (pos < length) {
@@ -505,7 +548,7 @@ final class FastYamlReader {
             }
             breaks = blockBreaks(indent);
             if (pos - lineStart == indent && pos < length) {
-                if (folded && lineBreak.equals("\n") && leadingNonSpace && text.charAt(pos) != ' ') {
+                if (folded && lineBreak.equals("\n") && leadingNonSpace && buf[pos] != ' ') {
                     if (breaks.isEmpty()) {
                         chunks.append(' ');
                     }
@@ -533,13 +576,13 @@ final class FastYamlReader {
     /** snakeyaml's {@code scanBlockScalarBreaks}: empty lines up to {@code indent}, as line feeds. */
     private String blockBreaks(int indent) {
         StringBuilder chunks = new StringBuilder();
-        while (pos - lineStart < indent && pos < length && text.charAt(pos) == ' ') {
+        while (pos - lineStart < indent && pos < length && buf[pos] == ' ') {
             pos++;
         }
-        while (pos < length && text.charAt(pos) == '\n') {
+        while (pos < length && buf[pos] == '\n') {
             chunks.append('\n');
             newLine();
-            while (pos - lineStart < indent && pos < length && text.charAt(pos) == ' ') {
+            while (pos - lineStart < indent && pos < length && buf[pos] == ' ') {
                 pos++;
             }
         }
@@ -549,7 +592,7 @@ final class FastYamlReader {
     // ---------------------------------------------------------------- flow collections on one line
 
     private JsonNode flowNode(PositionIndex.Entry at, int depth) {
-        boolean sequence = text.charAt(pos++) == '[';
+        boolean sequence = buf[pos++] == '[';
         char close = sequence ? ']' : '}';
         JsonNode out = sequence ? JSON.arrayNode() : JSON.objectNode();
         skipSpaces();
@@ -598,7 +641,7 @@ final class FastYamlReader {
         }
         int start = pos;
         pos = flowPlainEnd();
-        return plainScalar(text.substring(start, pos), at);
+        return plainScalar(new String(buf, start, pos - start), at);
     }
 
     /** A flow mapping key, quoted or plain, and its colon and the space after it. */
@@ -610,9 +653,9 @@ final class FastYamlReader {
         } else {
             int start = pos;
             pos = flowPlainEnd();
-            key = text.substring(start, pos);
+            key = new String(buf, start, pos - start);
         }
-        if (peek() != ':' || pos + 1 >= length || text.charAt(pos + 1) != ' ') {
+        if (peek() != ':' || pos + 1 >= length || buf[pos + 1] != ' ') {
             throw OUTSIDE;
         }
         pos++;
@@ -621,16 +664,21 @@ final class FastYamlReader {
 
     /**
      * End of a plain scalar inside a flow collection. Only single words are accepted: the scalar
-     * ends at a space, comma, closing bracket or a key's colon; anything ambiguous gives up.
+     * ends at a space, comma, closing bracket or a colon followed by one of those (snakeyaml's rule in
+     * flow context); anything ambiguous gives up.
      */
     private int flowPlainEnd() {
-        if (pos >= length || !plainMayStart(pos) || "-?:".indexOf(text.charAt(pos)) >= 0
-                && pos + 1 < length && ",[]{}".indexOf(text.charAt(pos + 1)) >= 0) {
+        if (pos >= length || !plainMayStart(pos) || "-?:".indexOf(buf[pos]) >= 0
+                && pos + 1 < length && ",[]{}".indexOf(buf[pos + 1]) >= 0) {
             throw OUTSIDE;
         }
         int p = pos;
         while (p < length) {
-            char c = text.charAt(p);
+            char c = buf[p];
+            if (c == ':' && p + 1 < length && " \n,[]{}".indexOf(buf[p + 1]) < 0) {
+                p++; // "image: nginx:1.25": a colon not followed by a blank or an indicator is text
+                continue;
+            }
             if (c == ' ' || c == ',' || c == ']' || c == '}' || c == ':') {
                 break;
             }
@@ -640,10 +688,10 @@ final class FastYamlReader {
             p++;
         }
         int after = p;
-        while (after < length && text.charAt(after) == ' ') {
+        while (after < length && buf[after] == ' ') {
             after++;
         }
-        char next = after < length ? text.charAt(after) : '\n';
+        char next = after < length ? buf[after] : '\n';
         if (next != ',' && next != ']' && next != '}' && !(next == ':' && after == p)) {
             throw OUTSIDE; // several words, or a colon that is not a key's
         }
@@ -661,14 +709,14 @@ final class FastYamlReader {
             return Next.CONTENT;
         }
         while (pos < length) {
-            if (text.startsWith("---", pos) || text.startsWith("...", pos)) {
+            if (marker('-') || marker('.')) {
                 if (!blankAt(pos + 3)) {
                     throw OUTSIDE;
                 }
-                return text.charAt(pos) == '-' ? Next.DOCUMENT_START : Next.DOCUMENT_END;
+                return buf[pos] == '-' ? Next.DOCUMENT_START : Next.DOCUMENT_END;
             }
             int p = pos;
-            while (p < length && text.charAt(p) == ' ') {
+            while (p < length && buf[p] == ' ') {
                 p++;
             }
             if (p >= length) {
@@ -676,18 +724,16 @@ final class FastYamlReader {
                 lineStart = length;
                 return Next.END;
             }
-            char c = text.charAt(p);
+            char c = buf[p];
             if (c != '\n' && c != '#') {
                 pos = p;
                 return Next.CONTENT;
             }
-            int eol = text.indexOf('\n', p);
-            if (eol < 0) {
-                pos = length;
+            pos = lineEnd(p);
+            if (pos >= length) {
                 lineStart = length;
                 return Next.END;
             }
-            pos = eol;
             newLine();
         }
         return Next.END;
@@ -697,7 +743,7 @@ final class FastYamlReader {
     private void markerLine() {
         pos += 3;
         skipSpaces();
-        if (pos < length && text.charAt(pos) != '\n') {
+        if (pos < length && buf[pos] != '\n') {
             throw OUTSIDE;
         }
         if (pos < length) {
@@ -710,18 +756,17 @@ final class FastYamlReader {
     /** After a node: spaces, an optional comment, then the line feed (consumed) or the end. */
     private void endLine() {
         skipSpaces();
-        if (pos < length && text.charAt(pos) == '#') {
-            if (pos > lineStart && text.charAt(pos - 1) != ' ') {
+        if (pos < length && buf[pos] == '#') {
+            if (pos > lineStart && buf[pos - 1] != ' ') {
                 throw OUTSIDE; // "value#x": not a comment in every context
             }
-            int eol = text.indexOf('\n', pos);
-            pos = eol < 0 ? length : eol;
+            pos = lineEnd(pos);
         }
         if (pos >= length) {
             lineStart = length;
             return;
         }
-        if (text.charAt(pos) != '\n') {
+        if (buf[pos] != '\n') {
             throw OUTSIDE;
         }
         newLine();
@@ -734,33 +779,47 @@ final class FastYamlReader {
         lineStart = pos;
     }
 
+    /** Offset of the line feed ending the line at {@code from}, or the end of the text. */
+    private int lineEnd(int from) {
+        int p = from;
+        while (p < length && buf[p] != '\n') {
+            p++;
+        }
+        return p;
+    }
+
+    /** Three {@code c} at {@code pos} (a line start): a document marker if a blank follows. */
+    private boolean marker(char c) {
+        return pos + 2 < length && buf[pos] == c && buf[pos + 1] == c && buf[pos + 2] == c;
+    }
+
     private void skipSpaces() {
-        while (pos < length && text.charAt(pos) == ' ') {
+        while (pos < length && buf[pos] == ' ') {
             pos++;
         }
     }
 
     private char peek() {
-        return pos < length ? text.charAt(pos) : '\n';
+        return pos < length ? buf[pos] : '\n';
     }
 
     private boolean blankAt(int at) {
-        return at >= length || text.charAt(at) == ' ' || text.charAt(at) == '\n';
+        return at >= length || buf[at] == ' ' || buf[at] == '\n';
     }
 
     private boolean sequenceEntryAt(int at) {
-        return text.charAt(at) == '-' && blankAt(at + 1);
+        return buf[at] == '-' && blankAt(at + 1);
     }
 
     private boolean isKeyColon(int at) {
-        return at < length && text.charAt(at) == ':' && blankAt(at + 1);
+        return at < length && buf[at] == ':' && blankAt(at + 1);
     }
 
     private String trimEnd(int start, int end) {
-        while (end > start && text.charAt(end - 1) == ' ') {
+        while (end > start && buf[end - 1] == ' ') {
             end--;
         }
-        return text.substring(start, end);
+        return new String(buf, start, end - start);
     }
 
     private Position position() {

@@ -44,7 +44,6 @@ class FastYamlReaderDifferentialTest {
             }
         }
         // most fixtures are plain Kubernetes YAML; if the fast reader refused them all, this test would prove nothing
-        System.out.println("FASTYAML accepted fixtures " + accepted + " of " + files.size());
         assertTrue(accepted > files.size() / 2, accepted + " of " + files.size() + " fixtures read by the fast reader");
     }
 
@@ -85,7 +84,6 @@ class FastYamlReaderDifferentialTest {
                 accepted++;
             }
         }
-        System.out.println("FASTYAML accepted mutants " + accepted);
         // the comparison only means something for mutants the fast reader reads rather than refuses
         assertTrue(accepted > mutants / 5, accepted + " of " + mutants + " mutants read by the fast reader");
     }

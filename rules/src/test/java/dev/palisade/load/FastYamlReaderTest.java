@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.resolver.Resolver;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -31,11 +33,31 @@ class FastYamlReaderTest {
         "2001-12-14 21:59:43.10 -5", "=", "a b  c", "http://x:80/y", "a#b", "a: b", "x:", "-1", "-a", ":a", "?a",
         "'quoted'", "'it''s'", "''", "'a # b'", "\"\"", "\"a\\tb\\n\\\\\\\"\"", "\"\\x41\\u00e9\\U0001F600\"",
         "\"\\0\\a\\b\\v\\f\\r\\e\\ \\N\\_\\L\\P\"", "\"yes\"", "'0x1F'", "\u00e9t\u00e9", "[]", "{}", "[a, 'b', \"c\"]",
-        "[1, 2.5, yes, ~, null]", "{a: 1, 'b': x, \"c\": [d, {e: f}]}", "[ ]", "{ a: 1 }", "[--port=8080, -v]"})
+        "[1, 2.5, yes, ~, null]", "{a: 1, 'b': x, \"c\": [d, {e: f}]}", "[ ]", "{ a: 1 }", "[--port=8080, -v]", "{image: nginx:1.25, port: 80}", "[a:b, c:]", "{a:b: c}",
+        "[http://x/y, 'a:b']", "{name: a, x: 1:2}"})
     void scalarsResolveLikeSnakeyaml(String scalar) {
         for (String text : List.of(HEAD + "data:\n  v: " + scalar + "\n", HEAD + "data:\n  v: " + scalar + "  # c\n",
                 HEAD + "list:\n- " + scalar + "\n- x\n", HEAD + "list:\n  -   " + scalar)) {
             FastYamlReaderDifferentialTest.assertSameLoad("s.yaml", text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The shortcuts of {@link FastYamlReader#tagOf} give what snakeyaml's resolver gives. */
+    @Test
+    void tagsMatchSnakeyamlsResolver() {
+        assertEquals("^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$",
+                Resolver.BOOL.pattern(), "snakeyaml's booleans changed: update FastYamlReader.BOOL_WORDS");
+        assertEquals("^(?:~|null|Null|NULL| )$", Resolver.NULL.pattern(),
+                "snakeyaml's nulls changed: update FastYamlReader.NULL_WORDS");
+        Resolver resolver = new Resolver();
+        List<String> values = new java.util.ArrayList<>(List.of("", "0", "00", "01", "10", "123", "1".repeat(999),
+                "1".repeat(1001), "9".repeat(30), "y", "n", "Y", "N", "yes ", "yess", "nul", "nulll", "t", "o", "oN",
+                "tRUE", "nginx", "name", "Never", "otherwise", "false1", "~", "-1", "+1", "1_0", "0x1", ".5", "1e3",
+                "2001-12-14", "3:25", "<<", "=", "a", "Z", "_x", "/path", "\u00e9t\u00e9"));
+        values.addAll(FastYamlReader.BOOL_WORDS);
+        values.addAll(FastYamlReader.NULL_WORDS);
+        for (String v : values) {
+            assertEquals(resolver.resolve(NodeId.scalar, v, true), FastYamlReader.tagOf(v), v);
         }
     }
 
@@ -79,7 +101,8 @@ class FastYamlReaderTest {
         "a: 1 # c\n# c\n  # c\nb:   # c\n  c: 2\n",
         "\"quoted key\": 1\n'single': 2\napp.kubernetes.io/name: x\n",
         "a:\n  b:\n    c:\n      d: [1, {e: f}]\n",
-        "a: x\nb:\n"})
+        "a: x\nb:\n",
+        "spec:\n  containers:\n    - {name: web, image: registry.io/web:1.0@sha256:abc}\n"})
     void layoutsReadByTheFastReader(String body) {
         String text = "apiVersion: v1\nkind: X\n" + body;
         assertNotNull(FastYamlReader.read(text, LoaderLimits.DEFAULT), text);

@@ -1,6 +1,6 @@
 package dev.palisade.webhook;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.palisade.config.ConfigException;
 import dev.palisade.engine.RuleCatalog;
@@ -21,6 +21,7 @@ import io.vertx.core.net.ServerSSLOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -459,27 +460,35 @@ public final class WebhookServer {
         }
     }
 
+    /** The answer, streamed straight to bytes: no tree is built for a handful of fields. */
     static byte[] encode(AdmissionRequest req, Verdict v) {
-        ObjectNode root = TypedModels.MAPPER.createObjectNode();
-        root.put("apiVersion", req.apiVersion());
-        root.put("kind", "AdmissionReview");
-        ObjectNode resp = root.putObject("response");
-        resp.put("uid", req.uid());
-        resp.put("allowed", v.allowed());
-        if (!v.allowed()) {
-            ObjectNode status = resp.putObject("status");
-            status.put("code", 403);
-            status.put("reason", "Forbidden");
-            status.put("message", v.message());
-        }
-        if (!v.warnings().isEmpty()) {
-            ArrayNode w = resp.putArray("warnings");
-            v.warnings().forEach(w::add);
-        }
-        try {
-            return TypedModels.MAPPER.writeValueAsBytes(root);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator g = TypedModels.MAPPER.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("apiVersion", req.apiVersion());
+            g.writeStringField("kind", "AdmissionReview");
+            g.writeObjectFieldStart("response");
+            g.writeStringField("uid", req.uid());
+            g.writeBooleanField("allowed", v.allowed());
+            if (!v.allowed()) {
+                g.writeObjectFieldStart("status");
+                g.writeNumberField("code", 403);
+                g.writeStringField("reason", "Forbidden");
+                g.writeStringField("message", v.message());
+                g.writeEndObject();
+            }
+            if (!v.warnings().isEmpty()) {
+                g.writeArrayFieldStart("warnings");
+                for (String w : v.warnings()) {
+                    g.writeString(w);
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+            g.writeEndObject();
         } catch (IOException e) {
-            throw new IllegalStateException(e); // a tree of strings always serialises
+            throw new IllegalStateException(e); // writing strings to memory does not fail
         }
+        return out.toByteArray();
     }
 }
