@@ -19,10 +19,10 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * that graph costs more than all the rules of a typical lint together).
  *
  * <p>It accepts only a strict subset: block mappings and sequences (including {@code - key: v}
- * compact mappings and sequences at their key's indentation), one-line plain and quoted scalars,
+ * compact mappings and sequences at their key's indentation), plain scalars, one-line quoted scalars,
  * literal and folded block scalars, one-line flow collections, comments and {@code ---}/{@code ...}
- * separators. Anything else (anchors, aliases, tags, complex keys, directives, multi-line flow or
- * plain scalars, tabs, carriage returns, unusual characters, duplicate keys, documents that are not
+ * separators, and plain scalars continued on more-indented lines. Anything else (anchors, aliases,
+ * tags, complex keys, directives, multi-line flow or quoted scalars, tabs, carriage returns, unusual characters, duplicate keys, documents that are not
  * mappings, lists, anything close to a limit) makes it give up on the whole file: {@link #read}
  * returns null and the loader reads the file with snakeyaml, so every error and problem is reported
  * exactly as before. The results must be identical to snakeyaml's for every file it accepts;
@@ -203,8 +203,62 @@ final class FastYamlReader {
         }
         String value = trimEnd(start, end);
         pos = end;
-        endLine();
+        skipSpaces();
+        if (pos < length && buf[pos] == '\n') {
+            value = continuedPlain(value, context);
+        } else {
+            endLine();
+        }
         return plainScalar(value, at);
+    }
+
+    /**
+     * A plain scalar continued on more-indented lines (as controller-gen writes CRD descriptions),
+     * folded as snakeyaml's {@code scanPlain} does: a line break becomes a space, n empty lines n line
+     * feeds. {@code pos} is at the line feed after the first line and ends at the start of the line
+     * after the scalar. Continuation lines that would end the scalar early or start another token
+     * (a key's colon, a comment, an indicator first) give up.
+     */
+    private String continuedPlain(String first, int context) {
+        StringBuilder value = null;
+        while (true) {
+            newLine();
+            int breaks = 0;
+            skipSpaces();
+            while (pos < length && buf[pos] == '\n') {
+                breaks++;
+                newLine();
+                skipSpaces();
+            }
+            if (pos >= length || pos - lineStart <= context || buf[pos] == '#') {
+                if (pos < length) {
+                    pos = lineStart; // the next token is on this line, after spaces (or a comment)
+                } else {
+                    lineStart = length;
+                }
+                return value == null ? first : value.toString();
+            }
+            if (INDICATORS.indexOf(buf[pos]) >= 0) {
+                throw OUTSIDE;
+            }
+            int start = pos;
+            int end = lineEnd(pos);
+            for (int p = start; p < end; p++) {
+                if (buf[p] == ':' && blankAt(p + 1) || buf[p] == ' ' && buf[p + 1] == '#') {
+                    throw OUTSIDE;
+                }
+            }
+            if (value == null) {
+                value = new StringBuilder(first);
+            }
+            value.append(breaks == 0 ? " " : "\n".repeat(breaks));
+            value.append(trimEnd(start, end));
+            pos = end;
+            if (pos >= length) {
+                lineStart = length;
+                return value.toString();
+            }
+        }
     }
 
     private JsonNode mappingHere(int start, int column, PositionIndex.Entry at, int depth, boolean afterKey) {

@@ -102,7 +102,11 @@ class FastYamlReaderTest {
         "\"quoted key\": 1\n'single': 2\napp.kubernetes.io/name: x\n",
         "a:\n  b:\n    c:\n      d: [1, {e: f}]\n",
         "a: x\nb:\n",
-        "spec:\n  containers:\n    - {name: web, image: registry.io/web:1.0@sha256:abc}\n"})
+        "spec:\n  containers:\n    - {name: web, image: registry.io/web:1.0@sha256:abc}\n",
+        "d: APIVersion defines the versioned schema\n  of an object.   \n   Servers should convert\n\n  recognized\n\n\n  schemas\nx: 1\n",
+        "l:\n- a\n  b\n- c\n   d\n- e\n  # comment\n- f\n",
+        "m:\n  k:\n    first\n    second\n  j: 1\n",
+        "n: 1\n  2\nt: yes\n  no\ne: end\n  of text"})
     void layoutsReadByTheFastReader(String body) {
         String text = "apiVersion: v1\nkind: X\n" + body;
         assertNotNull(FastYamlReader.read(text, LoaderLimits.DEFAULT), text);
@@ -112,11 +116,13 @@ class FastYamlReaderTest {
     /** Outside the subset or irregular: left to snakeyaml, which reports what it always reported. */
     @ParameterizedTest
     @ValueSource(strings = {"a: &x 1\nb: *x\n", "a: !!str 1\n", "? a\n: b\n", "%YAML 1.1\n---\na: 1\n",
-        "a: [1,\n  2]\n", "a: plain\n  continued\n", "a: 'multi\n  line'\n", "a:\tb\n", "a: 1\r\nb: 2\r\n",
+        "a: [1,\n  2]\n", "a: 'multi\n  line'\n", "a:\tb\n", "a: 1\r\nb: 2\r\n",
         "\ufeffa: 1\n", "a: 1\na: 2\n", "<<: {a: 1}\n", "- a\n- b\n", "just a scalar\n", "{\n  \"a\": 1\n}\n",
         "a: \"\\/\"\n", "a: b: c\n", "a: 1\n b: 2\n", "kind: List\napiVersion: v1\nitems: []\n", "a: \"x\" y\n",
         "a: [1, ]\n", "a: [b c]\n", "a: {b}\n", "a: \"unclosed\n", "--- a: 1\n", "a: |0\n  x\n", "a: \u0085\n",
-        "a: \ud83d\ude00\n", "a: @x\n", "a: `x\n", "x: |\n    a\n  b\n"})
+        "a: \ud83d\ude00\n", "a: @x\n", "a: `x\n", "x: |\n    a\n  b\n", "a: b\n  c: d\n", "a: b\n  c #d\n",
+        "a: b\n  - c\n", "a: b\n  'c'\n", "- a\n b: c\n", "- e\n  # comment\n  f: g\n",
+        "a: b # c\n  d\n"})
     void refusesWhatItDoesNotHandle(String text) {
         assertNull(FastYamlReader.read(text, LoaderLimits.DEFAULT), text);
         FastYamlReaderDifferentialTest.assertSameLoad("r.yaml", text.getBytes(StandardCharsets.UTF_8));

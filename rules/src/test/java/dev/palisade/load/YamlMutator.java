@@ -33,7 +33,7 @@ final class YamlMutator {
         int at = random.nextInt(text.length() + 1);
         List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
         int line = random.nextInt(lines.size());
-        switch (random.nextInt(8)) {
+        switch (random.nextInt(9)) {
             case 0 -> {
                 return text.substring(0, at) + CHARACTERS.charAt(random.nextInt(CHARACTERS.length())) + text.substring(at);
             }
@@ -56,6 +56,16 @@ final class YamlMutator {
                 int colon = l.indexOf(": ");
                 int cut = colon >= 0 ? colon + 2 : l.indexOf("- ") >= 0 ? l.indexOf("- ") + 2 : l.length();
                 lines.set(line, l.substring(0, cut) + TOKENS[random.nextInt(TOKENS.length)]);
+            }
+            case 7 -> {
+                // break a line at one of its spaces: plain scalars continued on more-indented lines
+                String l = lines.get(line);
+                int space = l.indexOf(' ', random.nextInt(l.length() + 1));
+                if (space > 0) {
+                    int indent = l.length() - l.stripLeading().length();
+                    lines.set(line, l.substring(0, space) + "\n" + " ".repeat(indent + random.nextInt(5))
+                            + (random.nextBoolean() ? "" : "\n") + l.substring(space + 1));
+                }
             }
             default -> {
                 return text.substring(0, at) + TOKENS[random.nextInt(TOKENS.length)] + text.substring(at);
