@@ -15,7 +15,7 @@ public record ConfigSnapshot(PalisadeConfig config, Engine engine, WebhookSettin
      * Rule category the webhook leaves out unless a rule of it is enabled explicitly in {@code rules:}.
      * The API server decodes and validates an object against its schema before it calls validating
      * webhooks, so in the cluster these rules can only repeat what it already refused; validating the
-     * object against the schema again was a fifth of the webhook's CPU per review.
+     * object against the schema again was 15 % of the review's CPU (ReviewCpu).
      */
     static final String API_SERVER_VALIDATED = "schema";
 
