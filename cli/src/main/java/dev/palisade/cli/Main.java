@@ -40,7 +40,7 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("lint")) {
-            Prefetch.startCatalog();
+            Prefetch.startCatalog(args);
         }
         System.exit(run(Env.system(), args));
     }

@@ -3,11 +3,16 @@ package dev.palisade.cli;
 import dev.palisade.config.PalisadeConfig;
 import dev.palisade.engine.Engine;
 import dev.palisade.engine.RuleCatalog;
+import dev.palisade.load.ManifestLoader;
 import dev.palisade.load.SourceFile;
 import dev.palisade.model.ManifestObject;
 import dev.palisade.model.ObjectRef;
 import dev.palisade.rules.schema.BundledSchemas;
 import dev.palisade.rules.schema.SchemaRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,24 +21,69 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Start-up work of a {@code lint} run moved onto the second core, so that a one-file run (the
- * pre-commit case) is not one long chain on a single core: the rule catalog loads while picocli reads
- * the command line, and the bundled schemas of the kinds the files hold compile while the engine
+ * pre-commit case) is not one long chain on a single core: the rule catalog loads, and the typed models
+ * of a few small named files warm up, while picocli reads the command line; the bundled schemas of the kinds the files hold compile while the engine
  * reads the same objects into fabric8 models. Only work the run needs anyway is started early; a
  * failure in the background is dropped, and the foreground then meets (and reports) it as before.
  */
 final class Prefetch {
+    /** Bounds of the typed-model warm-up, so that it never doubles the work of a real corpus. */
+    private static final int MAX_WARM_FILES = 16;
+    private static final long MAX_WARM_BYTES = 256 * 1024;
+
     private static volatile CompletableFuture<RuleCatalog> catalog;
 
     private Prefetch() {
     }
 
-    /** Begins loading the rule catalog and the bundled schema index; called when the command is {@code lint}. */
-    static void startCatalog() {
+    /**
+     * Begins loading the rule catalog and the bundled schema index; called when the command is
+     * {@code lint}. When the arguments name only a few small files (the pre-commit case), it then
+     * reads them once into fabric8 models and drops the result: the first typed read of a kind builds
+     * Jackson's deserializers for its whole model graph (a Pod's is about a quarter of such a run),
+     * and they stay cached in the shared mapper for the real read, which would otherwise build them
+     * on the main thread after picocli.
+     */
+    static void startCatalog(String[] args) {
+        List<Path> smallFiles = smallFiles(args);
         catalog = CompletableFuture.supplyAsync(() -> {
             RuleCatalog c = RuleCatalog.load();
             BundledSchemas.versions(); // read by every run's option check
             return c;
         }, Prefetch::daemon);
+        if (!smallFiles.isEmpty()) {
+            daemon(() -> warmTypedModels(smallFiles));
+        }
+    }
+
+    /** The regular files among the arguments when there are at most a few, small ones; else none. */
+    private static List<Path> smallFiles(String[] args) {
+        List<Path> files = new ArrayList<>();
+        long bytes = 0;
+        for (int i = 1; i < args.length; i++) {
+            Path p = Path.of(args[i]);
+            if (args[i].startsWith("-") || !Files.isRegularFile(p)) {
+                continue; // options, directories, stdin: the run is not small, or not known to be
+            }
+            try {
+                bytes += Files.size(p);
+            } catch (IOException | SecurityException e) {
+                continue;
+            }
+            files.add(p);
+        }
+        return files.size() <= MAX_WARM_FILES && bytes <= MAX_WARM_BYTES ? files : List.of();
+    }
+
+    private static void warmTypedModels(List<Path> files) {
+        try {
+            ManifestLoader loader = new ManifestLoader();
+            for (Path f : files) {
+                loader.load(f).objects().forEach(ManifestObject::typed);
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            // a warm-up only: the real read meets and reports whatever went wrong here
+        }
     }
 
     /** The rule catalog: the one being prefetched, else loaded now. */
