@@ -85,6 +85,9 @@ final class FastYamlReader {
             return reader.documents();
         } catch (OutsideSubset | StackOverflowError e) {
             return null;
+        } catch (RuntimeException e) {
+            // a mistake in this reader must cost speed, never a file: snakeyaml reads it instead
+            return null;
         }
     }
 
@@ -244,7 +247,7 @@ final class FastYamlReader {
             int start = pos;
             int end = lineEnd(pos);
             for (int p = start; p < end; p++) {
-                if (buf[p] == ':' && blankAt(p + 1) || buf[p] == ' ' && buf[p + 1] == '#') {
+                if (buf[p] == ':' && blankAt(p + 1) || buf[p] == ' ' && p + 1 < end && buf[p + 1] == '#') {
                     throw OUTSIDE;
                 }
             }

@@ -106,7 +106,8 @@ class FastYamlReaderTest {
         "d: APIVersion defines the versioned schema\n  of an object.   \n   Servers should convert\n\n  recognized\n\n\n  schemas\nx: 1\n",
         "l:\n- a\n  b\n- c\n   d\n- e\n  # comment\n- f\n",
         "m:\n  k:\n    first\n    second\n  j: 1\n",
-        "n: 1\n  2\nt: yes\n  no\ne: end\n  of text"})
+        "n: 1\n  2\nt: yes\n  no\ne: end\n  of text",
+        "e: a continued plain scalar\n  ending the file with a blank "})
     void layoutsReadByTheFastReader(String body) {
         String text = "apiVersion: v1\nkind: X\n" + body;
         assertNotNull(FastYamlReader.read(text, LoaderLimits.DEFAULT), text);
