@@ -725,8 +725,9 @@ final class FastYamlReader {
      * flow context); anything ambiguous gives up.
      */
     private int flowPlainEnd() {
-        if (pos >= length || !plainMayStart(pos) || "-?:".indexOf(buf[pos]) >= 0
-                && pos + 1 < length && ",[]{}".indexOf(buf[pos + 1]) >= 0) {
+        // in flow context snakeyaml starts no plain scalar with '?' or ':' ({:a: b} is an error there)
+        if (pos >= length || !plainMayStart(pos) || buf[pos] == '?' || buf[pos] == ':'
+                || buf[pos] == '-' && pos + 1 < length && ",[]{}".indexOf(buf[pos + 1]) >= 0) {
             throw OUTSIDE;
         }
         int p = pos;
