@@ -119,6 +119,9 @@ final class FastYamlReader {
             }
             int documentStart = lineStart;
             if (next == Next.DOCUMENT_END) {
+                if (implicitAllowed) {
+                    throw OUTSIDE; // '...' before any document: snakeyaml reports a syntax error
+                }
                 markerLine();
                 Next after = skipToContent();
                 if (after == Next.CONTENT) {

@@ -123,7 +123,7 @@ class FastYamlReaderTest {
         "a: [1, ]\n", "a: [b c]\n", "a: {b}\n", "a: \"unclosed\n", "--- a: 1\n", "a: |0\n  x\n", "a: \u0085\n",
         "a: \ud83d\ude00\n", "a: @x\n", "a: `x\n", "x: |\n    a\n  b\n", "a: b\n  c: d\n", "a: b\n  c #d\n",
         "a: b\n  - c\n", "a: b\n  'c'\n", "- a\n b: c\n", "- e\n  # comment\n  f: g\n",
-        "a: b # c\n  d\n", "a: {:b: c}\n", "a: [?b]\n"})
+        "a: b # c\n  d\n", "a: {:b: c}\n", "a: [?b]\n", "# c\n...\n---\na: 1\n"})
     void refusesWhatItDoesNotHandle(String text) {
         assertNull(FastYamlReader.read(text, LoaderLimits.DEFAULT), text);
         FastYamlReaderDifferentialTest.assertSameLoad("r.yaml", text.getBytes(StandardCharsets.UTF_8));
