@@ -136,6 +136,13 @@ public final class ManifestLoader {
             problems.add(new LoadProblem(LoadProblem.Kind.SYNTAX, String.format(
                     "character U+%04X is not allowed in YAML (binary data, or a control character?)",
                     e.getCodePoint()), positionOf(text, e.getPosition())));
+        } catch (NumberFormatException e) {
+            // snakeyaml's scanner reads a hexadecimal escape (x, u or U after a backslash) that the end of
+            // the text cuts off as an empty number instead of reporting it (found by fuzzing); the cut
+            // escape is the text's last backslash
+            problems.add(new LoadProblem(LoadProblem.Kind.SYNTAX,
+                    "the text ends inside an escape sequence of a double-quoted string; close the string",
+                    positionOf(text, Math.max(0, text.lastIndexOf('\\')))));
         } catch (YAMLException e) {
             LoadProblem.Kind kind = isLimit(e) ? LoadProblem.Kind.TOO_LARGE : LoadProblem.Kind.SYNTAX;
             problems.add(new LoadProblem(kind, firstLine(e.getMessage()), Position.START));

@@ -140,6 +140,16 @@ class ManifestLoaderTest {
     }
 
     @Test
+    void anEscapeCutOffByTheEndOfTheTextIsAProblemWithAPosition() {
+        // snakeyaml throws NumberFormatException here instead of a YAML error (found by fuzzing)
+        SourceFile f = loader.load("cut.yaml", "apiVersion: v1\nkind: ConfigMap\ndata:\n  a: \"x \\u");
+        assertEquals(1, f.problems().size(), f.problems().toString());
+        LoadProblem p = f.problems().get(0);
+        assertEquals(LoadProblem.Kind.SYNTAX, p.kind());
+        assertEquals(new Position(4, 9), p.position());
+    }
+
+    @Test
     void syntaxErrorKeepsEarlierDocuments() {
         SourceFile f = loader.load("e.yaml", """
                 apiVersion: v1
