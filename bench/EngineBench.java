@@ -7,20 +7,12 @@ import dev.palisade.load.LoaderLimits;
 import dev.palisade.load.ManifestLoader;
 import dev.palisade.load.SourceFile;
 import java.io.IOException;
-import java.io.StringReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * In-process benchmark of the lint engine, without the CLI: loads a corpus directory with
@@ -36,7 +28,8 @@ import org.yaml.snakeyaml.nodes.Node;
  * {@code load} (the loader: fast YAML reader, snakeyaml for files outside its subset, Jackson trees and
  * positions) and {@code load-snakeyaml} (the loader with every file read by snakeyaml).
  *
- * <p>Usage: {@code java -cp RULES_CLASSPATH:target/bench/classes EngineBench lint|parse|load|load-snakeyaml DIR [--skip-schema] [--repeat N]}
+ * <p>Compile with bench/ParseOnly.java (the parse floor and the file walk live there). Usage:
+ * {@code java -cp RULES_CLASSPATH:target/bench/classes EngineBench lint|parse|load|load-snakeyaml DIR [--skip-schema] [--repeat N]}
  */
 public final class EngineBench {
     private static final Set<String> SCHEMA_RULES = Set.of("schema-unknown-field", "schema-type-mismatch",
@@ -60,11 +53,11 @@ public final class EngineBench {
         boolean skipSchema = List.of(args).contains("--skip-schema");
         long start = System.nanoTime();
         long cpuStart = processCpuNanos();
-        List<Path> files = yamlFiles(dir);
+        List<Path> files = ParseOnly.manifestFiles(dir);
         long documents;
         String detail;
         if (mode.equals("parse")) {
-            documents = parseOnly(files);
+            documents = ParseOnly.parse(files);
             detail = "";
         } else if (mode.equals("load") || mode.equals("load-snakeyaml")) {
             ManifestLoader loader = new ManifestLoader(LoaderLimits.DEFAULT, "default", mode.equals("load"));
@@ -104,36 +97,6 @@ public final class EngineBench {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    static List<Path> yamlFiles(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).filter(EngineBench::isManifest).sorted().toList();
-        }
-    }
-
-    private static boolean isManifest(Path p) {
-        String name = p.getFileName().toString();
-        return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
-    }
-
-    /** snakeyaml compose of every document, files in parallel: what the loader cannot avoid doing. */
-    static long parseOnly(List<Path> files) {
-        AtomicLong documents = new AtomicLong();
-        files.parallelStream().forEach(f -> {
-            try {
-                LoaderOptions o = new LoaderOptions();
-                o.setCodePointLimit(256 * 1024 * 1024);
-                for (Node n : new Yaml(o).composeAll(new StringReader(Files.readString(f, StandardCharsets.UTF_8)))) {
-                    if (n != null) {
-                        documents.incrementAndGet();
-                    }
-                }
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        return documents.get();
     }
 
     /** A fingerprint of the findings in order, to check that an optimisation changed no output. */

@@ -17,10 +17,19 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class ParseOnly {
     public static void main(String[] args) throws IOException {
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(Path.of(args[0]))) {
-            files = s.filter(Files::isRegularFile).filter(p -> p.toString().matches(".*\\.(ya?ml|json)")).sorted().toList();
+        List<Path> files = manifestFiles(Path.of(args[0]));
+        System.out.println(parse(files) + " documents in " + files.size() + " files");
+    }
+
+    /** The .yaml, .yml and .json files under {@code dir}, sorted. */
+    static List<Path> manifestFiles(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).filter(p -> p.toString().matches(".*\\.(ya?ml|json)")).sorted().toList();
         }
+    }
+
+    /** snakeyaml compose of every document, files in parallel; returns the number of documents. */
+    static long parse(List<Path> files) {
         AtomicLong documents = new AtomicLong();
         files.parallelStream().forEach(f -> {
             try {
@@ -35,6 +44,6 @@ public final class ParseOnly {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        System.out.println(documents.get() + " documents in " + files.size() + " files");
+        return documents.get();
     }
 }
