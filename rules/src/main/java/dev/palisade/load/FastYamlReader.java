@@ -83,10 +83,9 @@ final class FastYamlReader {
         }
         try {
             return reader.documents();
-        } catch (OutsideSubset | StackOverflowError e) {
-            return null;
-        } catch (RuntimeException e) {
-            // a mistake in this reader must cost speed, never a file: snakeyaml reads it instead
+        } catch (RuntimeException | StackOverflowError e) {
+            // OutsideSubset, or a mistake in this reader, which must cost speed, never a file:
+            // either way snakeyaml reads the text instead
             return null;
         }
     }
