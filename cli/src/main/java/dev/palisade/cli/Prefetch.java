@@ -71,8 +71,11 @@ final class Prefetch {
                 continue;
             }
             files.add(p);
+            if (files.size() > MAX_WARM_FILES || bytes > MAX_WARM_BYTES) {
+                return List.of(); // not small: stop before stat-ing the rest on the start path
+            }
         }
-        return files.size() <= MAX_WARM_FILES && bytes <= MAX_WARM_BYTES ? files : List.of();
+        return files;
     }
 
     private static void warmTypedModels(List<Path> files) {
