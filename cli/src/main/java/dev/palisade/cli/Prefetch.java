@@ -4,7 +4,6 @@ import dev.palisade.config.PalisadeConfig;
 import dev.palisade.engine.Engine;
 import dev.palisade.engine.RuleCatalog;
 import dev.palisade.load.ManifestLoader;
-import dev.palisade.load.SourceFile;
 import dev.palisade.model.ManifestObject;
 import dev.palisade.model.ObjectRef;
 import dev.palisade.rules.schema.BundledSchemas;
@@ -108,7 +107,7 @@ final class Prefetch {
      * when a schema rule runs. The registry compiles each schema once: the schema rule that asks for it
      * while it compiles waits for that compilation instead of starting its own.
      */
-    static void startSchemas(Engine engine, List<SourceFile> files) {
+    static void startSchemas(Engine engine, List<ManifestObject> objects) {
         PalisadeConfig config = engine.config();
         boolean schemaRulesRun = engine.catalog().metas().stream()
                 .anyMatch(m -> m.category().equals("schema") && engine.runs(m.id()));
@@ -116,11 +115,9 @@ final class Prefetch {
             return;
         }
         Set<ObjectRef> kinds = new LinkedHashSet<>();
-        for (SourceFile f : files) {
-            for (ManifestObject o : f.objects()) {
-                if (o.ref().apiVersion() != null && o.kind() != null) {
-                    kinds.add(new ObjectRef(o.ref().apiVersion(), o.kind(), null, null));
-                }
+        for (ManifestObject o : objects) {
+            if (o.ref().apiVersion() != null && o.kind() != null) {
+                kinds.add(new ObjectRef(o.ref().apiVersion(), o.kind(), null, null));
             }
         }
         if (kinds.isEmpty()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.palisade.config.Exemption;
 import dev.palisade.config.PalisadeConfig;
 import dev.palisade.config.RuleConfig;
+import dev.palisade.index.IndexViews;
 import dev.palisade.index.LintSetIndex;
 import dev.palisade.index.ObjectIndex;
 import dev.palisade.load.LoadProblem;
@@ -15,12 +16,17 @@ import dev.palisade.model.Position;
 import dev.palisade.model.Severity;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * Runs the enabled rules over objects and files, applies severities, exemptions and suppression
@@ -86,35 +92,117 @@ public final class Engine {
 
     /** Lints files together: cross-object rules see every object of every file. */
     public LintReport lint(List<SourceFile> files) {
-        // the index lists objects in file order whatever order the caller loaded them in, so that
-        // cross-object rules answer the same on every run
-        List<ManifestObject> objects = files.stream()
-                .sorted(java.util.Comparator.comparing(SourceFile::path))
-                .flatMap(f -> f.objects().stream())
-                .toList();
-        // read the pod templates the index groups by label on every core, not in its constructor
-        objects.parallelStream().forEach(ManifestObject::podTemplate);
-        ObjectIndex index = new LintSetIndex(objects);
-        Map<Exemption, Boolean> used = new ConcurrentHashMap<>();
-        List<Finding> findings = files.parallelStream()
-                .flatMap(f -> lintFile(f, index, used).stream())
-                .sorted(Finding.ORDER)
-                .toList();
-        List<Finding> all = new ArrayList<>(findings);
-        all.addAll(unusedExemptions(used));
-        all.sort(Finding.ORDER);
-        return new LintReport(List.copyOf(all), files, objects.size());
+        return lint(files.stream().map(LintInput::of).toList(), views -> { });
     }
 
-    private List<Finding> lintFile(SourceFile file, ObjectIndex index, Map<Exemption, Boolean> used) {
+    /**
+     * Lints inputs together in two steps, so that memory does not grow with the whole set: every
+     * input is read and only its objects' {@link IndexViews slim views} are kept for the index; then
+     * each input is linted on its own (read again when the run is large, see {@link #HOLD_LOADED_FILES}),
+     * its findings located and all of it dropped but those views, its load problems and the lines
+     * findings point at. {@code indexed} gets the index's views before any rule runs.
+     */
+    public LintReport lint(List<? extends LintInput> inputs, Consumer<List<ManifestObject>> indexed) {
+        boolean reload = inputs.size() > HOLD_LOADED_FILES;
+        List<Read> read = IntStream.range(0, inputs.size()).parallel()
+                .mapToObj(i -> Read.of(inputs.get(i), reload)).toList();
+        // the index lists objects in path order whatever order the caller gave the inputs in, so that
+        // cross-object rules answer the same on every run
+        List<ManifestObject> views = IntStream.range(0, inputs.size()).boxed()
+                .sorted(Comparator.comparing(i -> inputs.get(i).path()))
+                .flatMap(i -> read.get(i).views().stream())
+                .toList();
+        ObjectIndex index = new LintSetIndex(views);
+        indexed.accept(views);
+        Map<Exemption, Boolean> used = new ConcurrentHashMap<>();
+        List<Linted> linted = IntStream.range(0, inputs.size()).parallel()
+                .mapToObj(i -> lintInput(inputs.get(i), read.get(i), index, used)).toList();
+        List<Finding> all = new ArrayList<>();
+        linted.forEach(l -> all.addAll(l.findings()));
+        all.addAll(unusedExemptions(used));
+        all.sort(Finding.ORDER);
+        return new LintReport(List.copyOf(all), excerpted(inputs, linted, all), views.size());
+    }
+
+    /**
+     * Above this many inputs the engine reads each input twice rather than holding every parsed file
+     * between reading them for the index and linting them: a parsed document costs about 15 KiB of
+     * heap, a second parse about a sixth of the CPU of linting it.
+     */
+    static final int HOLD_LOADED_FILES = 256;
+
+    /** An input after the first step: its views, and the file itself when it is not read again. */
+    private record Read(SourceFile held, List<ManifestObject> views) {
+        static Read of(LintInput input, boolean reload) {
+            SourceFile file = input.load();
+            List<ManifestObject> views = new ArrayList<>(file.objects().size());
+            for (ManifestObject o : file.objects()) {
+                ManifestObject view = IndexViews.of(o);
+                view.podTemplate(); // the index groups pod templates by label: read them on every core
+                views.add(view);
+            }
+            return new Read(reload ? null : file, List.copyOf(views));
+        }
+    }
+
+    /** An input after linting: its findings and what reporters need of the file. */
+    private record Linted(List<Finding> findings, SourceFile residue) {
+    }
+
+    private Linted lintInput(LintInput input, Read read, ObjectIndex index, Map<Exemption, Boolean> used) {
+        SourceFile file = read.held() != null ? read.held() : input.load();
+        List<Finding> findings = lintFile(file, read.views(), index, used);
+        List<Integer> lines = new ArrayList<>();
+        for (Finding f : findings) {
+            if (f.file().equals(file.path())) {
+                lines.add(f.line());
+            }
+        }
+        return new Linted(findings, new SourceFile(file.path(), read.views(), file.problems(),
+                ExcerptLines.of(file, lines, null)));
+    }
+
+    /**
+     * The files as reporters see them, in input order. A reporter shows a finding's line from the
+     * first file of the finding's path; a finding that did not come from that file (a path given
+     * twice, an unused exemption of a configuration file that is also linted) gets its line from that
+     * file read again.
+     */
+    private static List<SourceFile> excerpted(List<? extends LintInput> inputs, List<Linted> linted, List<Finding> all) {
+        Map<String, Integer> first = new HashMap<>();
+        for (int i = 0; i < linted.size(); i++) {
+            first.putIfAbsent(linted.get(i).residue().path(), i);
+        }
+        Map<Integer, List<Integer>> missing = new TreeMap<>();
+        for (Finding f : all) {
+            Integer i = first.get(f.file());
+            if (i != null && !((ExcerptLines) linted.get(i).residue().lines()).holds(f.line())) {
+                missing.computeIfAbsent(i, k -> new ArrayList<>()).add(f.line());
+            }
+        }
+        List<SourceFile> out = new ArrayList<>(linted.stream().map(Linted::residue).toList());
+        missing.forEach((i, lines) -> {
+            SourceFile residue = out.get(i);
+            out.set(i, new SourceFile(residue.path(), residue.objects(), residue.problems(),
+                    ExcerptLines.of(inputs.get(i).load(), lines, (ExcerptLines) residue.lines())));
+        });
+        return List.copyOf(out);
+    }
+
+    private List<Finding> lintFile(SourceFile file, List<ManifestObject> views, ObjectIndex index,
+            Map<Exemption, Boolean> used) {
         List<Finding> out = new ArrayList<>();
         for (Active a : active) {
             if (a.rule() instanceof SourceRule rule) {
                 runSourceRule(a, rule, file, out);
             }
         }
-        for (ManifestObject o : file.objects()) {
-            out.addAll(evaluate(o, index, used));
+        List<ManifestObject> objects = file.objects();
+        for (int i = 0; i < objects.size(); i++) {
+            ManifestObject o = objects.get(i);
+            // a file read again holds the same documents in the same order, unless it changed meanwhile
+            ObjectIndex seen = i < views.size() ? new OwnEntryIndex(index, views.get(i), o) : index;
+            out.addAll(evaluate(o, seen, used));
         }
         return out;
     }
