@@ -103,9 +103,12 @@ public final class Engine {
      * findings point at. {@code indexed} gets the index's views before any rule runs.
      */
     public LintReport lint(List<? extends LintInput> inputs, Consumer<List<ManifestObject>> indexed) {
-        boolean reload = inputs.size() > HOLD_LOADED_FILES;
-        List<Read> read = IntStream.range(0, inputs.size()).parallel()
-                .mapToObj(i -> Read.of(inputs.get(i), reload)).toList();
+        return lint(inputs, indexed, HOLD_LOADED_FILES);
+    }
+
+    LintReport lint(List<? extends LintInput> inputs, Consumer<List<ManifestObject>> indexed, int holdLoadedFiles) {
+        boolean reload = inputs.size() > holdLoadedFiles;
+        List<Read> read = readAll(inputs, reload);
         // the index lists objects in path order whatever order the caller gave the inputs in, so that
         // cross-object rules answer the same on every run
         List<ManifestObject> views = IntStream.range(0, inputs.size()).boxed()
@@ -127,17 +130,25 @@ public final class Engine {
     /**
      * Above this many inputs the engine reads each input twice rather than holding every parsed file
      * between reading them for the index and linting them: a parsed document costs about 15 KiB of
-     * heap, a second parse about a sixth of the CPU of linting it.
+     * heap until the end of the run (30 MiB for this many one-document files), a second parse about
+     * a tenth of the CPU of linting it, which a large run gets back in garbage collection.
      */
-    static final int HOLD_LOADED_FILES = 256;
+    static final int HOLD_LOADED_FILES = 2000;
+
+    /** The first step on every core; the tables that make the views compact are dropped after it. */
+    private static List<Read> readAll(List<? extends LintInput> inputs, boolean reload) {
+        IndexViews slim = new IndexViews();
+        return IntStream.range(0, inputs.size()).parallel()
+                .mapToObj(i -> Read.of(inputs.get(i), slim, reload)).toList();
+    }
 
     /** An input after the first step: its views, and the file itself when it is not read again. */
     private record Read(SourceFile held, List<ManifestObject> views) {
-        static Read of(LintInput input, boolean reload) {
+        static Read of(LintInput input, IndexViews slim, boolean reload) {
             SourceFile file = input.load();
             List<ManifestObject> views = new ArrayList<>(file.objects().size());
             for (ManifestObject o : file.objects()) {
-                ManifestObject view = IndexViews.of(o);
+                ManifestObject view = slim.of(o);
                 view.podTemplate(); // the index groups pod templates by label: read them on every core
                 views.add(view);
             }
@@ -201,10 +212,26 @@ public final class Engine {
         for (int i = 0; i < objects.size(); i++) {
             ManifestObject o = objects.get(i);
             // a file read again holds the same documents in the same order, unless it changed meanwhile
-            ObjectIndex seen = i < views.size() ? new OwnEntryIndex(index, views.get(i), o) : index;
-            out.addAll(evaluate(o, seen, used));
+            if (i < views.size()) {
+                ManifestObject view = views.get(i);
+                sharingRefOf(view, evaluate(o, new OwnEntryIndex(index, view, o), used), out);
+            } else {
+                out.addAll(evaluate(o, index, used));
+            }
         }
         return out;
+    }
+
+    /**
+     * Adds findings, each naming its object by one reference made of the view's strings, which the
+     * run keeps anyway, instead of strings of the file's tree, which are dropped with it.
+     */
+    private static void sharingRefOf(ManifestObject view, List<Finding> findings, List<Finding> out) {
+        ObjectRef shared = refOf(view);
+        for (Finding f : findings) {
+            out.add(f.object().equals(shared) ? new Finding(f.rule(), f.severity(), f.message(), f.remediation(),
+                    f.docs(), f.file(), f.line(), f.column(), f.path(), shared) : f);
+        }
     }
 
     /** Judges one object (the webhook's entry point): object rules, exemptions, annotations. */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.palisade.model.ManifestObject;
-import dev.palisade.model.PositionIndex;
 import dev.palisade.model.Workloads;
 import java.util.Iterator;
 import java.util.Map;
@@ -30,7 +29,8 @@ import java.util.Set;
  *       the index returns).</li>
  * </ul>
  * A rule that reads more of the objects the index returns must add it here; every fixture runs
- * through these views, so a missing field shows as a fixture failure.
+ * through these views, so a missing field shows as a fixture failure. Views are copied into compact
+ * trees ({@link CompactTrees}); one instance serves one lint run, on every core.
  */
 public final class IndexViews {
     /** Kinds kept whole: small, few, and read field by field by the rules that look them up. */
@@ -44,14 +44,11 @@ public final class IndexViews {
     private static final Set<String> CONTAINER_FIELDS = Set.of("name", "ports");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final TextNode NO_VALUE = TextNode.valueOf("");
-    /** Views have no positions; findings are always located in the object being checked. */
-    private static final PositionIndex NO_POSITIONS = new PositionIndex();
 
-    private IndexViews() {
-    }
+    private final CompactTrees compact = new CompactTrees();
 
     /** The view of {@code o} that the index holds in its place. */
-    public static ManifestObject of(ManifestObject o) {
+    public ManifestObject of(ManifestObject o) {
         ObjectNode tree = o.tree();
         String kind = o.kind();
         ObjectNode slim;
@@ -63,7 +60,7 @@ public final class IndexViews {
             String templatePath = Workloads.templatePath(o);
             slim = templatePath == null ? identity(tree) : workload(tree, templatePath);
         }
-        return new ManifestObject(o.source(), slim, NO_POSITIONS, o.namespace());
+        return ManifestObject.view(o.source(), (ObjectNode) compact.copy(slim), o.namespace());
     }
 
     /** apiVersion, kind and metadata, in the object's key order. */
