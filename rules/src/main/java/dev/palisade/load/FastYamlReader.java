@@ -368,7 +368,7 @@ final class FastYamlReader {
             if (end >= length || buf[end] != ':' || buf[end - 1] == ' ') {
                 throw OUTSIDE;
             }
-            key = new String(buf, start, end - start);
+            key = CanonicalStrings.key(buf, start, end);
             pos = end;
         }
         if (pos - start > MAX_KEY_CHARS) {
@@ -479,7 +479,7 @@ final class FastYamlReader {
                     start = pos;
                     continue;
                 }
-                String value = sb == null ? new String(buf, start, pos - start) : append(sb, start, pos).toString();
+                String value = sb == null ? CanonicalStrings.value(buf, start, pos) : append(sb, start, pos).toString();
                 pos++;
                 return value;
             }
@@ -700,7 +700,7 @@ final class FastYamlReader {
         }
         int start = pos;
         pos = flowPlainEnd();
-        return plainScalar(new String(buf, start, pos - start), at);
+        return plainScalar(CanonicalStrings.value(buf, start, pos), at);
     }
 
     /** A flow mapping key, quoted or plain, and its colon and the space after it. */
@@ -712,7 +712,7 @@ final class FastYamlReader {
         } else {
             int start = pos;
             pos = flowPlainEnd();
-            key = new String(buf, start, pos - start);
+            key = CanonicalStrings.key(buf, start, pos);
         }
         if (peek() != ':' || pos + 1 >= length || buf[pos + 1] != ' ') {
             throw OUTSIDE;
@@ -879,7 +879,7 @@ final class FastYamlReader {
         while (end > start && buf[end - 1] == ' ') {
             end--;
         }
-        return new String(buf, start, end - start);
+        return CanonicalStrings.value(buf, start, end);
     }
 
     private Position position() {

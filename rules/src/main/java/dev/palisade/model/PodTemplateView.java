@@ -24,8 +24,14 @@ public record PodTemplateView(String path, Map<String, String> labels, Map<Strin
         return JsonPath.child(JsonPath.child(path, "metadata"), "labels");
     }
 
-    /** A container or init container, with the JSON path of its node. */
-    public record ContainerAt(Container container, String path, boolean init) {
+    /**
+     * A container or init container, with the JSON path of its node. The path is built when asked
+     * for (mostly for a finding), not for every container every rule looks at.
+     */
+    public record ContainerAt(Container container, String listPath, int index, boolean init) {
+        public String path() {
+            return JsonPath.index(listPath, index);
+        }
     }
 
     /** Init containers first, then containers, each with its path. */
@@ -50,7 +56,7 @@ public record PodTemplateView(String path, Map<String, String> labels, Map<Strin
         String base = JsonPath.child(specPath(), field);
         for (int i = 0; i < list.size(); i++) {
             if (list.get(i) != null) {
-                out.add(new ContainerAt(list.get(i), JsonPath.index(base, i), init));
+                out.add(new ContainerAt(list.get(i), base, i, init));
             }
         }
     }
