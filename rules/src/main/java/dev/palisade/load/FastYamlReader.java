@@ -368,7 +368,7 @@ final class FastYamlReader {
             if (end >= length || buf[end] != ':' || buf[end - 1] == ' ') {
                 throw OUTSIDE;
             }
-            key = new String(buf, start, end - start);
+            key = CanonicalStrings.key(buf, start, end);
             pos = end;
         }
         if (pos - start > MAX_KEY_CHARS) {
@@ -439,7 +439,33 @@ final class FastYamlReader {
         if (isDecimal(value)) {
             return Tag.INT;
         }
-        return RESOLVER.resolve(NodeId.scalar, value, true);
+        return resolved(value);
+    }
+
+    /** What snakeyaml's resolver made of a recent short text (lossy, fixed size; see {@link CanonicalStrings}). */
+    private record ResolvedTag(String value, Tag tag) {
+    }
+
+    /**
+     * Texts such as {@code 100m}, {@code 256Mi} or {@code 25%} recur in every manifest and go through
+     * several of the resolver's regular expressions each time; their tags are kept instead.
+     */
+    private static final ResolvedTag[] RESOLVED = new ResolvedTag[1 << 10];
+    private static final int RESOLVED_MAX_CHARS = 64;
+
+    private static Tag resolved(String value) {
+        if (value.length() > RESOLVED_MAX_CHARS) {
+            return RESOLVER.resolve(NodeId.scalar, value, true);
+        }
+        int hash = value.hashCode();
+        int slot = (hash ^ (hash >>> 15)) & (RESOLVED.length - 1);
+        ResolvedTag known = RESOLVED[slot];
+        if (known != null && known.value().equals(value)) {
+            return known.tag();
+        }
+        Tag tag = RESOLVER.resolve(NodeId.scalar, value, true);
+        RESOLVED[slot] = new ResolvedTag(value, tag);
+        return tag;
     }
 
     /** {@code 0} or digits without a leading zero, short enough for snakeyaml's INT resolver. */
@@ -479,7 +505,7 @@ final class FastYamlReader {
                     start = pos;
                     continue;
                 }
-                String value = sb == null ? new String(buf, start, pos - start) : append(sb, start, pos).toString();
+                String value = sb == null ? CanonicalStrings.value(buf, start, pos) : append(sb, start, pos).toString();
                 pos++;
                 return value;
             }
@@ -700,7 +726,7 @@ final class FastYamlReader {
         }
         int start = pos;
         pos = flowPlainEnd();
-        return plainScalar(new String(buf, start, pos - start), at);
+        return plainScalar(CanonicalStrings.value(buf, start, pos), at);
     }
 
     /** A flow mapping key, quoted or plain, and its colon and the space after it. */
@@ -712,7 +738,7 @@ final class FastYamlReader {
         } else {
             int start = pos;
             pos = flowPlainEnd();
-            key = new String(buf, start, pos - start);
+            key = CanonicalStrings.key(buf, start, pos);
         }
         if (peek() != ':' || pos + 1 >= length || buf[pos + 1] != ' ') {
             throw OUTSIDE;
@@ -879,7 +905,7 @@ final class FastYamlReader {
         while (end > start && buf[end - 1] == ' ') {
             end--;
         }
-        return new String(buf, start, end - start);
+        return CanonicalStrings.value(buf, start, end);
     }
 
     private Position position() {

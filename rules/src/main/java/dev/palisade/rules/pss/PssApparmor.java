@@ -7,6 +7,7 @@ import dev.palisade.model.PodSecurityLevel;
 import dev.palisade.model.Severity;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 @RuleInfo(id = "pss-apparmor", severity = Severity.ERROR, category = "pod-security",
         summary = "Pod Security baseline, AppArmor: the pod overrides the default AppArmor profile with "
@@ -24,9 +25,9 @@ public final class PssApparmor extends PssControl {
 
     @Override
     protected void check(PssPod pod) {
-        checkProfile(pod, pod.podSc("appArmorProfile"), pod.podScPath("appArmorProfile"), "the pod");
+        checkProfile(pod, pod.podSc("appArmorProfile"), () -> pod.podScPath("appArmorProfile"), () -> "the pod");
         for (PssPod.Container c : pod.containers()) {
-            checkProfile(pod, c.sc("appArmorProfile"), c.scPath("appArmorProfile"), c.describe());
+            checkProfile(pod, c.sc("appArmorProfile"), () -> c.scPath("appArmorProfile"), c::describe);
         }
         for (Map.Entry<String, JsonNode> a : pod.annotations(ANNOTATION_PREFIX)) {
             String value = PssPod.text(a.getValue());
@@ -37,14 +38,17 @@ public final class PssApparmor extends PssControl {
         }
     }
 
-    /** An appArmorProfile that is written must name an allowed type (an empty one fails, as upstream). */
-    private static void checkProfile(PssPod pod, JsonNode profile, String path, String who) {
+    /**
+     * An appArmorProfile that is written must name an allowed type (an empty one fails, as upstream).
+     * {@code path} and {@code who} are built only for a finding.
+     */
+    private static void checkProfile(PssPod pod, JsonNode profile, Supplier<String> path, Supplier<String> who) {
         if (!PssPod.isSet(profile)) {
             return;
         }
         String type = PssPod.text(profile.path("type"));
         if (type == null || !ALLOWED_TYPES.contains(type)) {
-            pod.report(type == null ? path : JsonPath.child(path, "type"), who + " sets appArmorProfile.type "
+            pod.report(type == null ? path.get() : JsonPath.child(path.get(), "type"), who.get() + " sets appArmorProfile.type "
                     + (type == null ? "to nothing" : type) + "; use RuntimeDefault or Localhost, or remove appArmorProfile");
         }
     }

@@ -29,20 +29,24 @@ public final class PssHostProbes extends PssControl {
         }
         for (PssPod.Container c : pod.containers()) {
             for (String probe : PROBES) {
-                checkHandler(pod, c, c.node().path(probe), JsonPath.child(c.path(), probe), probe);
+                checkHandler(pod, c, c.node().path(probe), probe);
             }
             for (String hook : HOOKS) {
-                checkHandler(pod, c, c.node().path("lifecycle").path(hook),
-                        JsonPath.child(JsonPath.child(c.path(), "lifecycle"), hook), "lifecycle." + hook);
+                checkHandler(pod, c, c.node().path("lifecycle").path(hook), "lifecycle." + hook);
             }
         }
     }
 
-    private static void checkHandler(PssPod pod, PssPod.Container c, JsonNode handler, String path, String what) {
+    /** {@code field}: the handler's dotted place in the container, e.g. {@code lifecycle.preStop}. */
+    private static void checkHandler(PssPod pod, PssPod.Container c, JsonNode handler, String field) {
         for (String type : HANDLERS) {
             String host = PssPod.text(handler.path(type).path("host"));
             if (host != null && !host.isEmpty()) {
-                pod.report(JsonPath.child(JsonPath.child(path, type), "host"), c.describe() + " " + what + "."
+                String path = c.path();
+                for (String key : field.split("\\.")) {
+                    path = JsonPath.child(path, key);
+                }
+                pod.report(JsonPath.child(JsonPath.child(path, type), "host"), c.describe() + " " + field + "."
                         + type + " targets host " + host + "; remove host so the kubelet connects to the pod itself");
             }
         }

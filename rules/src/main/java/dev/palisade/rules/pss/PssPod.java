@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.palisade.engine.ObjectContext;
 import dev.palisade.engine.RuleParams;
 import dev.palisade.model.JsonPath;
+import dev.palisade.model.ManifestObject;
 import dev.palisade.model.PodTemplateView;
 import dev.palisade.model.Severity;
 import java.util.ArrayList;
@@ -19,16 +20,40 @@ import java.util.OptionalInt;
  */
 public final class PssPod {
     private static final List<String> CONTAINER_LISTS = List.of("initContainers", "containers", "ephemeralContainers");
+    private static final String SHAPE_MEMO = PssPod.class.getName() + ".shape";
 
     private final ObjectContext ctx;
-    private final JsonNode template;
-    private final String templatePath;
+    private final Shape shape;
     private final Severity severity;
+
+    /**
+     * What every control reads of one object: the template node, the spec's path and the containers
+     * with their paths, found once per object (about twenty controls ask) and kept with it.
+     */
+    private record Shape(JsonNode template, String templatePath, String specPath, List<Container> containers) {
+        static Shape of(ManifestObject o, PodTemplateView view) {
+            JsonNode template = at(o.tree(), view.path());
+            String specPath = JsonPath.child(view.path(), "spec");
+            List<Container> containers = new ArrayList<>();
+            for (String list : CONTAINER_LISTS) {
+                JsonNode items = template.path("spec").path(list);
+                if (!items.isArray()) {
+                    continue;
+                }
+                String listPath = JsonPath.child(specPath, list);
+                for (int i = 0; i < items.size(); i++) {
+                    if (items.get(i).isObject()) {
+                        containers.add(new Container(items.get(i), JsonPath.index(listPath, i)));
+                    }
+                }
+            }
+            return new Shape(template, view.path(), specPath, List.copyOf(containers));
+        }
+    }
 
     PssPod(ObjectContext ctx, PodTemplateView view, Severity severity) {
         this.ctx = ctx;
-        this.templatePath = view.path();
-        this.template = at(ctx.object().tree(), view.path());
+        this.shape = ctx.object().memo(SHAPE_MEMO, () -> Shape.of(ctx.object(), view));
         this.severity = severity;
     }
 
@@ -78,12 +103,12 @@ public final class PssPod {
     }
 
     public JsonNode spec() {
-        return template.path("spec");
+        return shape.template().path("spec");
     }
 
     /** The JSON path of a field of the pod spec: {@code specPath("hostNetwork")}. */
     public String specPath(String... keys) {
-        String p = JsonPath.child(templatePath, "spec");
+        String p = shape.specPath();
         for (String k : keys) {
             p = JsonPath.child(p, k);
         }
@@ -109,25 +134,13 @@ public final class PssPod {
 
     /** Init containers, containers, then ephemeral containers. */
     public List<Container> containers() {
-        List<Container> out = new ArrayList<>();
-        for (String list : CONTAINER_LISTS) {
-            JsonNode items = spec().path(list);
-            if (!items.isArray()) {
-                continue;
-            }
-            for (int i = 0; i < items.size(); i++) {
-                if (items.get(i).isObject()) {
-                    out.add(new Container(items.get(i), JsonPath.index(specPath(list), i)));
-                }
-            }
-        }
-        return out;
+        return shape.containers();
     }
 
     /** The pod template's annotations whose key starts with {@code prefix}: key to value node. */
     public List<Map.Entry<String, JsonNode>> annotations(String prefix) {
         List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
-        JsonNode annotations = template.path("metadata").path("annotations");
+        JsonNode annotations = shape.template().path("metadata").path("annotations");
         Iterator<Map.Entry<String, JsonNode>> it = annotations.isObject() ? annotations.fields()
                 : java.util.Collections.emptyIterator();
         while (it.hasNext()) {
@@ -140,7 +153,7 @@ public final class PssPod {
     }
 
     public String annotationPath(String key) {
-        return JsonPath.child(JsonPath.child(JsonPath.child(templatePath, "metadata"), "annotations"), key);
+        return JsonPath.child(JsonPath.child(JsonPath.child(shape.templatePath(), "metadata"), "annotations"), key);
     }
 
     /** Whether the pod declares {@code spec.os.name: windows}. */

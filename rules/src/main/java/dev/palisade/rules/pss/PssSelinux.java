@@ -6,6 +6,7 @@ import dev.palisade.model.JsonPath;
 import dev.palisade.model.PodSecurityLevel;
 import dev.palisade.model.Severity;
 import java.util.List;
+import java.util.function.Supplier;
 
 @RuleInfo(id = "pss-selinux", severity = Severity.ERROR, category = "pod-security",
         summary = "Pod Security baseline, SELinux: seLinuxOptions sets a type outside container_t, container_init_t, "
@@ -23,23 +24,24 @@ public final class PssSelinux extends PssControl {
 
     @Override
     protected void check(PssPod pod) {
-        checkOptions(pod, pod.podSc("seLinuxOptions"), pod.podScPath("seLinuxOptions"), "the pod");
+        checkOptions(pod, pod.podSc("seLinuxOptions"), () -> pod.podScPath("seLinuxOptions"), () -> "the pod");
         for (PssPod.Container c : pod.containers()) {
-            checkOptions(pod, c.sc("seLinuxOptions"), c.scPath("seLinuxOptions"), c.describe());
+            checkOptions(pod, c.sc("seLinuxOptions"), () -> c.scPath("seLinuxOptions"), c::describe);
         }
     }
 
-    private static void checkOptions(PssPod pod, JsonNode options, String path, String who) {
+    /** {@code path} and {@code who} are built only for a finding: most pods have nothing to report. */
+    private static void checkOptions(PssPod pod, JsonNode options, Supplier<String> path, Supplier<String> who) {
         String type = PssPod.text(options.path("type"));
         if (type != null && !type.isEmpty() && !allowedType(pod, type)) {
-            pod.report(JsonPath.child(path, "type"), who + " sets SELinux type " + type + "; use "
+            pod.report(JsonPath.child(path.get(), "type"), who.get() + " sets SELinux type " + type + "; use "
                     + String.join(", ", TYPES) + (engineTypeAllowed(pod) ? " or " + ENGINE_TYPE : "")
                     + ", or remove seLinuxOptions.type");
         }
         for (String field : new String[] {"user", "role"}) {
             String value = PssPod.text(options.path(field));
             if (value != null && !value.isEmpty()) {
-                pod.report(JsonPath.child(path, field), who + " sets a custom SELinux " + field + " (" + value
+                pod.report(JsonPath.child(path.get(), field), who.get() + " sets a custom SELinux " + field + " (" + value
                         + "); remove seLinuxOptions." + field);
             }
         }

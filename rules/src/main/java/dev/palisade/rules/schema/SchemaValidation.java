@@ -73,14 +73,16 @@ public final class SchemaValidation {
         }
         SchemaRegistry.Compiled c = schema.get();
         Set<ValidationMessage> messages;
-        JsonNode instance = withoutNullFields(o.tree());
-        if (c.quick().conforms(instance)) {
+        if (c.quick().conforms(o.tree())) { // takes null fields as absent itself: no copy
             return new Result(c.origin(), null, List.of());
         }
+        JsonNode instance = withoutNullFields(o.tree());
         try {
             messages = c.schema().validate(instance);
         } catch (JsonSchemaException | BoundedRegex.TooExpensive e) {
             return new Result(null, c.origin() + ": " + e.getMessage(), List.of());
+        } catch (SchemaRegistry.SchemaUnusableException e) {
+            return new Result(null, e.getMessage(), List.of()); // as when the schema is found unusable
         }
         Set<Violation> out = new LinkedHashSet<>();
         for (ValidationMessage m : messages) {
