@@ -92,28 +92,63 @@ public final class Engine {
 
     /** Lints files together: cross-object rules see every object of every file. */
     public LintReport lint(List<SourceFile> files) {
-        return lint(files.stream().map(LintInput::of).toList(), views -> { });
+        return lintHeld(files, objects -> { });
     }
 
     /**
-     * Lints inputs together in two steps, so that memory does not grow with the whole set: every
-     * input is read and only its objects' {@link IndexViews slim views} are kept for the index; then
-     * each input is linted on its own (read again when the run is large, see {@link #HOLD_LOADED_FILES}),
-     * its findings located and all of it dropped but those views, its load problems and the lines
-     * findings point at. {@code indexed} gets the index's views before any rule runs.
+     * Lints inputs together. Up to {@link #HOLD_LOADED_FILES} inputs are loaded and held until the
+     * end of the run, their objects themselves in the index. Above that the run streams, so that
+     * memory does not grow with every parsed document: each input is read and only its objects'
+     * {@link IndexViews slim views} are kept for the index; then each input is read again, linted,
+     * its findings located, and all of it dropped but those views, its load problems and the lines
+     * findings point at. {@code indexed} gets the index's objects before any rule runs.
      */
     public LintReport lint(List<? extends LintInput> inputs, Consumer<List<ManifestObject>> indexed) {
         return lint(inputs, indexed, HOLD_LOADED_FILES);
     }
 
     LintReport lint(List<? extends LintInput> inputs, Consumer<List<ManifestObject>> indexed, int holdLoadedFiles) {
-        boolean reload = inputs.size() > holdLoadedFiles;
-        List<Read> read = readAll(inputs, reload);
-        // the index lists objects in path order whatever order the caller gave the inputs in, so that
+        if (inputs.size() <= holdLoadedFiles) {
+            return lintHeld(IntStream.range(0, inputs.size()).parallel().mapToObj(i -> inputs.get(i).load()).toList(),
+                    indexed);
+        }
+        return lintStreaming(inputs, indexed);
+    }
+
+    /**
+     * Above this many inputs a run streams. Held, a parsed document costs about 15 KiB of heap until
+     * the end of the run (75 MiB for this many one-document files); streamed about 2 KiB for its view,
+     * but each file is parsed twice and its index view made: about a third more CPU for the run.
+     */
+    static final int HOLD_LOADED_FILES = 5000;
+
+    private LintReport lintHeld(List<SourceFile> files, Consumer<List<ManifestObject>> indexed) {
+        // the index lists objects in file order whatever order the caller loaded them in, so that
         // cross-object rules answer the same on every run
+        List<ManifestObject> objects = files.stream()
+                .sorted(Comparator.comparing(SourceFile::path))
+                .flatMap(f -> f.objects().stream())
+                .toList();
+        // read the pod templates the index groups by label on every core, not in its constructor
+        objects.parallelStream().forEach(ManifestObject::podTemplate);
+        ObjectIndex index = new LintSetIndex(objects);
+        indexed.accept(objects);
+        Map<Exemption, Boolean> used = new ConcurrentHashMap<>();
+        List<Finding> findings = files.parallelStream()
+                .flatMap(f -> lintFile(f, List.of(), index, used).stream())
+                .toList();
+        List<Finding> all = new ArrayList<>(findings);
+        all.addAll(unusedExemptions(used));
+        all.sort(Finding.ORDER);
+        return new LintReport(List.copyOf(all), files, objects.size());
+    }
+
+    private LintReport lintStreaming(List<? extends LintInput> inputs, Consumer<List<ManifestObject>> indexed) {
+        List<List<ManifestObject>> read = readAll(inputs);
+        // the index lists objects in path order whatever order the caller gave the inputs in
         List<ManifestObject> views = IntStream.range(0, inputs.size()).boxed()
                 .sorted(Comparator.comparing(i -> inputs.get(i).path()))
-                .flatMap(i -> read.get(i).views().stream())
+                .flatMap(i -> read.get(i).stream())
                 .toList();
         ObjectIndex index = new LintSetIndex(views);
         indexed.accept(views);
@@ -127,49 +162,36 @@ public final class Engine {
         return new LintReport(List.copyOf(all), excerpted(inputs, linted, all), views.size());
     }
 
-    /**
-     * Above this many inputs the engine reads each input twice rather than holding every parsed file
-     * between reading them for the index and linting them: a parsed document costs about 15 KiB of
-     * heap until the end of the run (30 MiB for this many one-document files), a second parse about
-     * a tenth of the CPU of linting it, which a large run gets back in garbage collection.
-     */
-    static final int HOLD_LOADED_FILES = 2000;
-
-    /** The first step on every core; the tables that make the views compact are dropped after it. */
-    private static List<Read> readAll(List<? extends LintInput> inputs, boolean reload) {
+    /** The views of every input's objects, made on every core; the tables that compact them go after. */
+    private static List<List<ManifestObject>> readAll(List<? extends LintInput> inputs) {
         IndexViews slim = new IndexViews();
-        return IntStream.range(0, inputs.size()).parallel()
-                .mapToObj(i -> Read.of(inputs.get(i), slim, reload)).toList();
-    }
-
-    /** An input after the first step: its views, and the file itself when it is not read again. */
-    private record Read(SourceFile held, List<ManifestObject> views) {
-        static Read of(LintInput input, IndexViews slim, boolean reload) {
-            SourceFile file = input.load();
-            List<ManifestObject> views = new ArrayList<>(file.objects().size());
-            for (ManifestObject o : file.objects()) {
+        return IntStream.range(0, inputs.size()).parallel().mapToObj(i -> {
+            List<ManifestObject> objects = inputs.get(i).load().objects();
+            List<ManifestObject> views = new ArrayList<>(objects.size());
+            for (ManifestObject o : objects) {
                 ManifestObject view = slim.of(o);
                 view.podTemplate(); // the index groups pod templates by label: read them on every core
                 views.add(view);
             }
-            return new Read(reload ? null : file, List.copyOf(views));
-        }
+            return List.copyOf(views);
+        }).toList();
     }
 
     /** An input after linting: its findings and what reporters need of the file. */
     private record Linted(List<Finding> findings, SourceFile residue) {
     }
 
-    private Linted lintInput(LintInput input, Read read, ObjectIndex index, Map<Exemption, Boolean> used) {
-        SourceFile file = read.held() != null ? read.held() : input.load();
-        List<Finding> findings = lintFile(file, read.views(), index, used);
+    private Linted lintInput(LintInput input, List<ManifestObject> views, ObjectIndex index,
+            Map<Exemption, Boolean> used) {
+        SourceFile file = input.load();
+        List<Finding> findings = lintFile(file, views, index, used);
         List<Integer> lines = new ArrayList<>();
         for (Finding f : findings) {
             if (f.file().equals(file.path())) {
                 lines.add(f.line());
             }
         }
-        return new Linted(findings, new SourceFile(file.path(), read.views(), file.problems(),
+        return new Linted(findings, new SourceFile(file.path(), views, file.problems(),
                 ExcerptLines.of(file, lines, null)));
     }
 
@@ -211,7 +233,8 @@ public final class Engine {
         List<ManifestObject> objects = file.objects();
         for (int i = 0; i < objects.size(); i++) {
             ManifestObject o = objects.get(i);
-            // a file read again holds the same documents in the same order, unless it changed meanwhile
+            // a file read again holds the same documents in the same order, unless it changed
+            // meanwhile; held files are indexed as themselves (no views)
             if (i < views.size()) {
                 ManifestObject view = views.get(i);
                 sharingRefOf(view, evaluate(o, new OwnEntryIndex(index, view, o), used), out);

@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A large run reads each file twice (once for the index, once to lint it) and keeps of it only the
- * index's views and the lines findings point at; it must report exactly what linting the files held
- * in memory reports, and reporters must see the same offending lines.
+ * A large run streams: it reads each file twice (once for the index, once to lint it), its index
+ * holds slim views instead of the objects, and it keeps of each file only those views and the lines
+ * findings point at. Over every rule fixture it must report exactly what linting the files held in
+ * memory (the objects themselves in the index) reports, and reporters must see the same lines.
  */
 class TwoStepLintTest {
     private static final Engine ENGINE = new Engine(Fixtures.CATALOG, PalisadeConfig.DEFAULT);
@@ -69,7 +70,7 @@ class TwoStepLintTest {
         SourceFile second = loader.load("same.yaml",
                 "# a comment first\n# and another\n\n\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n"
                         + "spec:\n  containers:\n    - name: c\n      image: nginx\n");
-        LintReport report = ENGINE.lint(List.of(first, second));
+        LintReport report = ENGINE.lint(List.of(LintInput.of(first), LintInput.of(second)), objects -> { }, 0);
         assertTrue(report.findings().stream().anyMatch(f -> f.line() > 4), "the Pod has findings below line 4");
         for (Finding f : report.findings()) {
             assertEquals(first.line(f.line()), report.files().get(0).line(f.line()), f::toString);
