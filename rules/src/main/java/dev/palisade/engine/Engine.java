@@ -117,10 +117,12 @@ public final class Engine {
 
     /**
      * Above this many inputs a run streams. Held, a parsed document costs about 15 KiB of heap until
-     * the end of the run (75 MiB for this many one-document files); streamed about 2 KiB for its view,
-     * but each file is parsed twice and its index view made: about a third more CPU for the run.
+     * the end of the run (about 150 MiB for this many one-document files, which any machine that
+     * lints them has); streamed about 3 KiB with its findings, but each file is parsed twice and its
+     * view made, which cost between a fifth and a half more CPU on the 50k corpus (see
+     * docs/engine-performance.md, "Memory, session 4").
      */
-    static final int HOLD_LOADED_FILES = 5000;
+    static final int HOLD_LOADED_FILES = 10_000;
 
     private LintReport lintHeld(List<SourceFile> files, Consumer<List<ManifestObject>> indexed) {
         // the index lists objects in file order whatever order the caller loaded them in, so that
