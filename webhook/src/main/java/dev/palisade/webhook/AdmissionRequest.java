@@ -1,6 +1,8 @@
 package dev.palisade.webhook;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.palisade.model.TypedModels;
@@ -11,8 +13,9 @@ import java.util.Set;
 
 /**
  * The parts of an AdmissionReview request the webhook uses (admission.k8s.io/v1 and v1beta1 share
- * this shape). Decoded once from the body bytes straight into a tree: the object is never mapped
- * through an intermediate model.
+ * this shape). Decoded once from the body bytes: the envelope's fields the webhook reads and the
+ * objects go straight into trees, the rest (resource, requestKind, options...) is skipped by the
+ * parser without building nodes, and the object is never mapped through an intermediate model.
  *
  * @param apiVersion  the review's apiVersion, echoed in the answer
  * @param kind        request.kind.kind: the kind of the object as the API server sees it
@@ -24,6 +27,10 @@ public record AdmissionRequest(String apiVersion, String uid, String kind, Strin
 
     public static final Set<String> API_VERSIONS = Set.of("admission.k8s.io/v1", "admission.k8s.io/v1beta1");
     private static final Set<String> OPERATIONS = Set.of("CREATE", "UPDATE", "DELETE", "CONNECT");
+    /** The fields read from the review and from its request; no other field is built into a tree. */
+    private static final Set<String> REVIEW_FIELDS = Set.of("apiVersion", "kind", "request");
+    private static final Set<String> REQUEST_FIELDS = Set.of("uid", "kind", "operation", "namespace", "name",
+            "subResource", "userInfo", "dryRun", "object", "oldObject");
 
     /** A request the webhook cannot answer as a review; {@link #getMessage()} says why (HTTP 400). */
     public static final class Malformed extends Exception {
@@ -35,7 +42,7 @@ public record AdmissionRequest(String apiVersion, String uid, String kind, Strin
     public static AdmissionRequest decode(byte[] body) throws Malformed {
         JsonNode root;
         try {
-            root = TypedModels.MAPPER.readTree(body);
+            root = review(body);
         } catch (JacksonException e) {
             throw new Malformed("body is not valid JSON: " + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
@@ -82,6 +89,39 @@ public record AdmissionRequest(String apiVersion, String uid, String kind, Strin
         return new AdmissionRequest(apiVersion, uid, text(req.path("kind"), "kind"), operation,
                 emptyToNull(text(req, "namespace")), text(req, "name"), nullToEmpty(text(req, "subResource")),
                 text(userInfo, "username"), List.copyOf(groups), req.path("dryRun").asBoolean(false), object, oldObject);
+    }
+
+    /**
+     * The review with only {@link #REVIEW_FIELDS} and, in {@code request}, {@link #REQUEST_FIELDS}: the
+     * tree the checks below read, as a whole-body tree would give it (a repeated field: the last wins).
+     */
+    private static JsonNode review(byte[] body) throws IOException {
+        try (JsonParser p = TypedModels.MAPPER.createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return TypedModels.MAPPER.readTree(body); // not an object: read whole for the same error
+            }
+            return selected(p, REVIEW_FIELDS, "request", REQUEST_FIELDS);
+        }
+    }
+
+    /**
+     * Reads the object at the parser into a tree of its fields in {@code keep}, and of the object
+     * {@code nested} (when it is one) only the fields in {@code nestedKeep}.
+     */
+    private static ObjectNode selected(JsonParser p, Set<String> keep, String nested, Set<String> nestedKeep)
+            throws IOException {
+        ObjectNode out = TypedModels.MAPPER.getNodeFactory().objectNode();
+        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+            JsonToken value = p.nextToken();
+            if (name.equals(nested) && value == JsonToken.START_OBJECT) {
+                out.set(name, selected(p, nestedKeep, null, Set.of()));
+            } else if (keep.contains(name)) {
+                out.set(name, TypedModels.MAPPER.readTree(p));
+            } else {
+                p.skipChildren();
+            }
+        }
+        return out;
     }
 
     private static ObjectNode objectOrNull(JsonNode req, String field) throws Malformed {

@@ -1,5 +1,7 @@
 package dev.palisade.webhook;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +23,8 @@ public final class Metrics {
     private final Map<String, LongAdder> ruleErrors = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> httpErrors = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> reloads = new ConcurrentHashMap<>();
+    /** Label texts of the per-review series, built once per combination instead of once per review. */
+    private final Map<List<String>, String> labelTexts = new ConcurrentHashMap<>();
     private volatile Supplier<Map<String, Boolean>> cacheSync = Map::of;
     private volatile java.util.function.IntSupplier inflight = () -> 0;
 
@@ -31,7 +35,8 @@ public final class Metrics {
     }
 
     public void request(String decision, String kind, String operation, long nanos) {
-        String labels = labels("decision", decision, "kind", kind, "operation", operation);
+        String labels = labelTexts.computeIfAbsent(Arrays.asList(decision, kind, operation),
+                k -> labels("decision", decision, "kind", kind, "operation", operation));
         requests.computeIfAbsent(labels, k -> new LongAdder()).increment();
         Histogram h = latency.computeIfAbsent(labels, k -> new Histogram());
         double seconds = nanos / 1e9;
@@ -46,7 +51,8 @@ public final class Metrics {
     }
 
     public void finding(String rule, String severity) {
-        findings.computeIfAbsent(labels("rule", rule, "severity", severity), k -> new LongAdder()).increment();
+        String labels = labelTexts.computeIfAbsent(Arrays.asList(rule, severity), k -> labels("rule", rule, "severity", severity));
+        findings.computeIfAbsent(labels, k -> new LongAdder()).increment();
     }
 
     public void ruleError(String rule) {

@@ -35,11 +35,18 @@ final class Warnings {
         return List.copyOf(out);
     }
 
-    /** Control characters (newlines, tabs, escapes) become spaces. */
+    /** Control characters (newlines, tabs, escapes) become spaces; a line without any is returned as it is. */
     static String oneLine(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        s.codePoints().forEach(c -> sb.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
-        return sb.toString();
+        char[] chars = null;
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isISOControl(s.charAt(i))) { // all control characters are single chars, never surrogates
+                if (chars == null) {
+                    chars = s.toCharArray();
+                }
+                chars[i] = ' ';
+            }
+        }
+        return chars == null ? s : new String(chars);
     }
 
     static String clip(String s, int maxRunes) {

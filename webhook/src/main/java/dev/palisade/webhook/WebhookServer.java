@@ -11,22 +11,24 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ClientAuth;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.OpenSSLEngineOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.core.net.ServerSSLOptions;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,6 +59,8 @@ public final class WebhookServer {
     }
 
     private static final Set<String> TLS_PROTOCOLS = Set.of("TLSv1.2", "TLSv1.3");
+    private static final Set<String> VALIDATE_PATHS = Set.of("/validate", "/validate/");
+    private static final CharSequence JSON_TYPE = HttpHeaders.createOptimized("application/json");
 
     private final Options options;
     private final RuleCatalog catalog;
@@ -116,7 +120,7 @@ public final class WebhookServer {
         if (options.clientCa() != null) {
             tls.setClientAuth(ClientAuth.REQUIRED).setTrustOptions(trust());
         }
-        https = await(vertx.createHttpServer(tls).requestHandler(validateRouter()).listen());
+        https = await(vertx.createHttpServer(tls).requestHandler(this::handleValidate).listen());
         // Probes and Prometheus speak HTTP/1.1; without h2c there is no upgrade dance for a client to
         // get stuck in (the JDK client's h2c upgrade against this port hung a scrape in tests).
         health = await(vertx.createHttpServer(new HttpServerOptions().setHost(options.host())
@@ -191,88 +195,150 @@ public final class WebhookServer {
 
     // ---- /validate ----
 
-    /** Per-request state: when it started, when it must be answered, and whether it was. */
+    /** Per-request state: when it started, when it must be answered, whether it was, and its body. */
     private static final class Exchange {
+        static final int INITIAL_BODY_BYTES = 64 * 1024;
         final long start = System.nanoTime();
+        final HttpServerRequest request;
         final AtomicBoolean answered = new AtomicBoolean();
         long timer;
         long deadlineNanos;
+        /**
+         * The body as it arrives: sized by Content-Length when given (the API server gives it), but
+         * at first no larger than {@link #INITIAL_BODY_BYTES}, so that a client declaring a large
+         * body it does not send holds no memory for it.
+         */
+        byte[] received;
+        int size;
         volatile byte[] body;
+
+        Exchange(HttpServerRequest request, long declaredLength) {
+            this.request = request;
+            this.received = new byte[(int) (declaredLength >= 0 ? Math.min(declaredLength, INITIAL_BODY_BYTES) : 8192)];
+        }
+
+        /** Appends a chunk; false when the body would grow past {@code limit}. */
+        boolean append(Buffer chunk, int limit) {
+            int n = chunk.length();
+            if ((long) size + n > limit) {
+                return false;
+            }
+            if (size + n > received.length) {
+                received = Arrays.copyOf(received, (int) Math.min(limit, Math.max(size + n, 2L * received.length)));
+            }
+            chunk.getBytes(0, n, received, size);
+            size += n;
+            return true;
+        }
+
+        byte[] bytes() {
+            return size == received.length ? received : Arrays.copyOf(received, size);
+        }
     }
 
     /** An encoded answer and the labels it is counted under. */
     private record Answer(byte[] json, String decision, String kind, String operation) {
     }
 
-    private Router validateRouter() {
-        Router router = Router.router(vertx);
-        // two routes: Vert.x runs a route's body handler before its own handlers, and the deadline
-        // must start (and the Content-Type be checked) before a slow body is read
-        router.post("/validate").handler(this::admit);
-        router.post("/validate")
-                .handler(BodyHandler.create(false).setBodyLimit(options.maxBodyBytes()).setHandleFileUploads(false))
-                .handler(this::validate)
-                .failureHandler(this::failure);
-        router.route().handler(ctx -> plain(ctx, 404, "not found: POST /validate is the only endpoint here"));
-        return router;
-    }
-
-    /** Checks the Content-Type and starts the deadline clock before the body is read. */
-    private void admit(RoutingContext ctx) {
-        String type = ctx.request().getHeader("Content-Type");
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            metrics.httpError(415);
-            plain(ctx, 415, "Content-Type must be application/json, not " + (type == null ? "absent" : "'" + type + "'"));
+    /**
+     * The TLS port's only endpoint, handled without a router or a body handler: the body is copied
+     * once, from the network buffers into an array of its declared length, and that array is what
+     * the review decodes (the body handler's buffer grew by copies and was copied out again).
+     * Content-Type and size are checked and the deadline clock started before the body is read.
+     */
+    private void handleValidate(HttpServerRequest request) {
+        if (request.method() != HttpMethod.POST || !VALIDATE_PATHS.contains(request.path())) {
+            plain(request, 404, "not found: POST /validate is the only endpoint here");
             return;
         }
-        Exchange ex = new Exchange();
-        long budget = Deadlines.budgetMillis(ctx.request().getParam("timeout"));
+        String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            metrics.httpError(415);
+            plain(request, 415, "Content-Type must be application/json, not " + (type == null ? "absent" : "'" + type + "'"));
+            return;
+        }
+        long declared = declaredLength(request);
+        if (declared > options.maxBodyBytes()) {
+            tooLarge(request);
+            return;
+        }
+        Exchange ex = new Exchange(request, declared);
+        long budget = Deadlines.budgetMillis(request.getParam("timeout"));
         ex.deadlineNanos = ex.start + TimeUnit.MILLISECONDS.toNanos(budget);
-        ex.timer = vertx.setTimer(budget, id -> onDeadline(ctx, ex));
-        ctx.put(Exchange.class.getName(), ex);
-        ctx.next();
+        ex.timer = vertx.setTimer(budget, id -> onDeadline(ex));
+        request.handler(chunk -> {
+            if (!ex.answered.get() && !ex.append(chunk, options.maxBodyBytes()) && ex.answered.compareAndSet(false, true)) {
+                vertx.cancelTimer(ex.timer);
+                tooLarge(request);
+            }
+        });
+        request.exceptionHandler(e -> {
+            if (ex.answered.compareAndSet(false, true)) {
+                vertx.cancelTimer(ex.timer);
+                metrics.httpError(500);
+                plain(request, 500, "request failed");
+            }
+        });
+        request.endHandler(v -> validate(ex));
     }
 
-    private void onDeadline(RoutingContext ctx, Exchange ex) {
+    /** Content-Length, or -1 when absent or not a number (the body is then read until it ends). */
+    private static long declaredLength(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private void tooLarge(HttpServerRequest request) {
+        metrics.httpError(413);
+        plain(request, 413, "request body larger than " + options.maxBodyBytes() + " bytes");
+    }
+
+    private void onDeadline(Exchange ex) {
         byte[] body = ex.body;
         if (body == null) {
             if (ex.answered.compareAndSet(false, true)) {
                 metrics.httpError(408);
-                JsonLog.warn("request.slow", "remote", String.valueOf(ctx.request().remoteAddress()));
-                ctx.response().setStatusCode(408).putHeader("Connection", "close")
+                JsonLog.warn("request.slow", "remote", String.valueOf(ex.request.remoteAddress()));
+                ex.request.response().setStatusCode(408).putHeader("Connection", "close")
                         .end("request body not received before the deadline\n")
-                        .onComplete(r -> ctx.request().connection().close());
+                        .onComplete(r -> ex.request.connection().close());
             }
             return;
         }
-        failOpen(ctx, ex, body, "review did not finish before the deadline");
+        failOpen(ex, body, "review did not finish before the deadline");
     }
 
     /** Answers "allowed" with a warning; decoding runs on Vert.x's own small pool, not the busy one. */
-    private void failOpen(RoutingContext ctx, Exchange ex, byte[] body, String why) {
+    private void failOpen(Exchange ex, byte[] body, String why) {
         vertx.executeBlocking(() -> {
             AdmissionRequest req = decode(body);
             JsonLog.warn("review.failopen", "uid", req.uid(), "kind", req.kind(), "reason", why);
             return new Answer(encode(req, Verdict.failOpen(why)), "failopen", label(req.kind()), req.operation());
-        }, false).onComplete(r -> finish(ctx, ex, r.result(), r.cause()));
+        }, false).onComplete(r -> finish(ex, r.result(), r.cause()));
     }
 
-    private void validate(RoutingContext ctx) {
-        Exchange ex = ctx.get(Exchange.class.getName());
-        byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    private void validate(Exchange ex) {
+        byte[] body = ex.bytes();
         ex.body = body;
         if (ex.answered.get()) {
             return;
         }
         if (inflight.incrementAndGet() > options.maxInflight()) {
             inflight.decrementAndGet();
-            failOpen(ctx, ex, body, "webhook overloaded"); // now, rather than at the deadline
+            failOpen(ex, body, "webhook overloaded"); // now, rather than at the deadline
             return;
         }
         workers.executeBlocking(() -> review(body, ex), false)
                 .onComplete(r -> {
                     inflight.decrementAndGet();
-                    finish(ctx, ex, r.result(), r.cause());
+                    finish(ex, r.result(), r.cause());
                 });
     }
 
@@ -319,53 +385,40 @@ public final class WebhookServer {
         return kind == null ? "" : kind;
     }
 
-    private void finish(RoutingContext ctx, Exchange ex, Answer answer, Throwable error) {
+    private void finish(Exchange ex, Answer answer, Throwable error) {
         if (!ex.answered.compareAndSet(false, true)) {
             return;
         }
         vertx.cancelTimer(ex.timer);
         if (error instanceof AdmissionRequest.Malformed m) {
             metrics.httpError(400);
-            plain(ctx, 400, "malformed AdmissionReview: " + m.getMessage());
+            plain(ex.request, 400, "malformed AdmissionReview: " + m.getMessage());
             return;
         }
         if (error != null) {
             // not reachable from input (decode and review catch their failures); still never a stack trace
             JsonLog.error("review.failed", "error", error.getClass().getName());
             metrics.httpError(500);
-            plain(ctx, 500, "internal error");
+            plain(ex.request, 500, "internal error");
             return;
         }
         metrics.request(answer.decision(), answer.kind(), answer.operation(), System.nanoTime() - ex.start);
-        closeIfDraining(ctx);
-        ctx.response().putHeader("Content-Type", "application/json").end(Buffer.buffer(answer.json()));
+        closeIfDraining(ex.request);
+        ex.request.response().putHeader(HttpHeaders.CONTENT_TYPE, JSON_TYPE).end(Buffer.buffer(answer.json()));
     }
 
-    private void closeIfDraining(RoutingContext ctx) {
-        if (draining.get() && ctx.request().version() != HttpVersion.HTTP_2) {
-            ctx.response().putHeader("Connection", "close");
+    private void closeIfDraining(HttpServerRequest request) {
+        if (draining.get() && request.version() != HttpVersion.HTTP_2) {
+            request.response().putHeader("Connection", "close");
         }
     }
 
-    private void failure(RoutingContext ctx) {
-        int code = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
-        Exchange ex = ctx.get(Exchange.class.getName());
-        if (ex != null) {
-            if (!ex.answered.compareAndSet(false, true)) {
-                return;
-            }
-            vertx.cancelTimer(ex.timer);
-        }
-        metrics.httpError(code);
-        plain(ctx, code, code == 413 ? "request body larger than " + options.maxBodyBytes() + " bytes" : "request failed");
-    }
-
-    private void plain(RoutingContext ctx, int code, String message) {
-        if (ctx.response().ended()) {
+    private void plain(HttpServerRequest request, int code, String message) {
+        if (request.response().ended()) {
             return;
         }
-        closeIfDraining(ctx);
-        ctx.response().setStatusCode(code).putHeader("Content-Type", "text/plain; charset=utf-8").end(message + "\n");
+        closeIfDraining(request);
+        request.response().setStatusCode(code).putHeader("Content-Type", "text/plain; charset=utf-8").end(message + "\n");
     }
 
     // ---- health, metrics, reloads ----

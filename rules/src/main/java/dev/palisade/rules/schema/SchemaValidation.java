@@ -73,10 +73,10 @@ public final class SchemaValidation {
         }
         SchemaRegistry.Compiled c = schema.get();
         Set<ValidationMessage> messages;
-        JsonNode instance = withoutNullFields(o.tree());
-        if (c.quick().conforms(instance)) {
+        if (c.quick().conforms(o.tree())) { // takes null fields as absent itself: no copy
             return new Result(c.origin(), null, List.of());
         }
+        JsonNode instance = withoutNullFields(o.tree());
         try {
             messages = c.schema().validate(instance);
         } catch (JsonSchemaException | BoundedRegex.TooExpensive e) {
