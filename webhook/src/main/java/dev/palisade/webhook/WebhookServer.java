@@ -98,7 +98,8 @@ public final class WebhookServer {
             tlsFiles.add(options.clientCa());
         }
         tlsWatch = new FileWatch(tlsFiles);
-        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(options.eventLoops()).setWorkerPoolSize(2)
+        vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true)
+                .setEventLoopPoolSize(options.eventLoops()).setWorkerPoolSize(2)
                 .setBlockedThreadCheckInterval(10).setBlockedThreadCheckIntervalUnit(TimeUnit.SECONDS));
         workers = vertx.createSharedWorkerExecutor("palisade-review", options.workers(), 30, TimeUnit.SECONDS);
         HttpServerOptions tls = new HttpServerOptions()
@@ -131,7 +132,7 @@ public final class WebhookServer {
         JsonLog.info("started", "port", https.actualPort(), "healthPort", health.actualPort(),
                 "config", options.config().toString(), "rules", catalog.entries().size(),
                 "clientAuth", options.clientCa() != null, "workers", options.workers(),
-                "tls", openSsl ? "openssl" : "jdk");
+                "tls", openSsl ? "openssl" : "jdk", "transport", vertx.isNativeTransportEnabled() ? "epoll" : "nio");
     }
 
     /**
