@@ -3,14 +3,18 @@ package dev.palisade.engine;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A rule's parameters: the configured value or the default from its metadata. Types were checked
- * when the configuration was read, so these getters do not fail on user input.
+ * when the configuration was read, so these getters do not fail on user input. Values are read once
+ * per parameter and kept: rules ask for them on every object they check.
  */
 public final class RuleParams {
     private final RuleMeta meta;
     private final Map<String, Object> configured;
+    private final Map<String, Object> values = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> lists = new ConcurrentHashMap<>();
 
     public RuleParams(RuleMeta meta, Map<String, Object> configured) {
         this.meta = meta;
@@ -18,6 +22,10 @@ public final class RuleParams {
     }
 
     private Object raw(String name) {
+        return values.computeIfAbsent(name, this::lookUp);
+    }
+
+    private Object lookUp(String name) {
         RuleMeta.ParamMeta p = meta.param(name);
         if (p == null) {
             throw new IllegalArgumentException("rule " + meta.id() + " declares no parameter " + name);
@@ -41,6 +49,10 @@ public final class RuleParams {
     }
 
     public List<String> list(String name) {
+        return lists.computeIfAbsent(name, this::parseList);
+    }
+
+    private List<String> parseList(String name) {
         Object v = raw(name);
         if (v instanceof List<?> l) {
             return l.stream().map(Object::toString).toList();

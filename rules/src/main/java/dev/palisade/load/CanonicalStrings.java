@@ -1,5 +1,7 @@
 package dev.palisade.load;
 
+import java.util.Arrays;
+
 /**
  * One shared {@code String} instance per short text the fast YAML reader meets again and again: the
  * keys of a manifest ({@code metadata}, {@code containers}, {@code image}...) and its common values
@@ -21,8 +23,12 @@ final class CanonicalStrings {
     private static final int MAX_CHARS = 64;
     private static final int KEY_SLOTS = 1 << 12;
     private static final int VALUE_SLOTS = 1 << 13;
-    private static final String[] KEYS = new String[KEY_SLOTS];
-    private static final String[] VALUES = new String[VALUE_SLOTS];
+    private static final Entry[] KEYS = new Entry[KEY_SLOTS];
+    private static final Entry[] VALUES = new Entry[VALUE_SLOTS];
+
+    /** A kept text with its characters (compared in bulk, not one {@code charAt} at a time) and hash. */
+    private record Entry(String text, char[] chars, int hash) {
+    }
 
     private CanonicalStrings() {
     }
@@ -37,7 +43,7 @@ final class CanonicalStrings {
         return lookup(VALUES, buf, start, end, false);
     }
 
-    private static String lookup(String[] table, char[] buf, int start, int end, boolean intern) {
+    private static String lookup(Entry[] table, char[] buf, int start, int end, boolean intern) {
         int length = end - start;
         if (length > MAX_CHARS) {
             return new String(buf, start, length);
@@ -47,27 +53,15 @@ final class CanonicalStrings {
             hash = 31 * hash + buf[i];
         }
         int slot = (hash ^ (hash >>> 15)) & (table.length - 1);
-        String known = table[slot];
-        if (known != null && sameText(known, buf, start, length)) {
-            return known;
+        Entry known = table[slot];
+        if (known != null && known.hash() == hash && Arrays.equals(known.chars(), 0, known.chars().length, buf, start, end)) {
+            return known.text();
         }
         String fresh = new String(buf, start, length);
         if (intern) {
             fresh = fresh.intern();
         }
-        table[slot] = fresh;
+        table[slot] = new Entry(fresh, Arrays.copyOfRange(buf, start, end), hash);
         return fresh;
-    }
-
-    private static boolean sameText(String s, char[] buf, int start, int length) {
-        if (s.length() != length) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            if (s.charAt(i) != buf[start + i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -439,7 +439,33 @@ final class FastYamlReader {
         if (isDecimal(value)) {
             return Tag.INT;
         }
-        return RESOLVER.resolve(NodeId.scalar, value, true);
+        return resolved(value);
+    }
+
+    /** What snakeyaml's resolver made of a recent short text (lossy, fixed size; see {@link CanonicalStrings}). */
+    private record ResolvedTag(String value, Tag tag) {
+    }
+
+    /**
+     * Texts such as {@code 100m}, {@code 256Mi} or {@code 25%} recur in every manifest and go through
+     * several of the resolver's regular expressions each time; their tags are kept instead.
+     */
+    private static final ResolvedTag[] RESOLVED = new ResolvedTag[1 << 10];
+    private static final int RESOLVED_MAX_CHARS = 64;
+
+    private static Tag resolved(String value) {
+        if (value.length() > RESOLVED_MAX_CHARS) {
+            return RESOLVER.resolve(NodeId.scalar, value, true);
+        }
+        int hash = value.hashCode();
+        int slot = (hash ^ (hash >>> 15)) & (RESOLVED.length - 1);
+        ResolvedTag known = RESOLVED[slot];
+        if (known != null && known.value().equals(value)) {
+            return known.tag();
+        }
+        Tag tag = RESOLVER.resolve(NodeId.scalar, value, true);
+        RESOLVED[slot] = new ResolvedTag(value, tag);
+        return tag;
     }
 
     /** {@code 0} or digits without a leading zero, short enough for snakeyaml's INT resolver. */

@@ -1,19 +1,9 @@
 package dev.palisade.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
-import io.fabric8.kubernetes.api.model.PodTemplate;
-import io.fabric8.kubernetes.api.model.PodTemplateSpec;
-import io.fabric8.kubernetes.api.model.ReplicationController;
-import io.fabric8.kubernetes.api.model.apps.DaemonSet;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,10 +13,6 @@ public final class Workloads {
     /** Kinds whose pod template sits at spec.template. */
     private static final Set<String> TEMPLATE_KINDS =
             Set.of("Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "ReplicationController");
-
-    /** The typed models {@link #templateOf} reads the pod template of. */
-    private static final Set<Class<?>> TEMPLATE_MODELS = Set.of(Deployment.class, ReplicaSet.class,
-            StatefulSet.class, DaemonSet.class, Job.class, CronJob.class, ReplicationController.class, PodTemplate.class);
 
     /** Kinds that keep a number of identical pods running, with spec.replicas. */
     private static final Set<String> REPLICATED_KINDS =
@@ -73,15 +59,15 @@ public final class Workloads {
         }
         ObjectMeta meta;
         PodSpec spec;
-        Class<?> model = Kinds.typedModel(o.ref().apiVersion(), o.kind());
-        boolean modelHoldsTemplate = model != null && (model == Pod.class || TEMPLATE_MODELS.contains(model));
-        HasMetadata typed = modelHoldsTemplate ? o.typed().orElse(null) : null;
-        if (typed != null) {
-            // the typed model (converted once per object, for field-type checks too) holds the template
-            PodTemplateSpec template = templateOf(typed);
-            meta = typed instanceof Pod pod ? pod.getMetadata() : template == null ? null : template.getMetadata();
-            spec = typed instanceof Pod pod ? pod.getSpec() : template == null ? null : template.getSpec();
+        boolean typedPod = path.isEmpty() && Kinds.typedModel(o.ref().apiVersion(), o.kind()) == Pod.class;
+        Pod pod = typedPod ? o.as(Pod.class).orElse(null) : null;
+        if (typedPod) {
+            // a Pod's typed model (bare-pod reads it too) is its template
+            meta = pod == null ? null : pod.getMetadata();
+            spec = pod == null ? null : pod.getSpec();
         } else {
+            // only the template is read into fabric8, not the whole workload: nothing else needs the
+            // rest of a Deployment typed, and reading it was a tenth of a large lint
             JsonNode node = at(o.tree(), path);
             meta = read(node.path("metadata"), ObjectMeta.class);
             spec = read(node.path("spec"), PodSpec.class);
@@ -90,37 +76,6 @@ public final class Workloads {
                 meta == null || meta.getLabels() == null ? Map.of() : meta.getLabels(),
                 meta == null || meta.getAnnotations() == null ? Map.of() : meta.getAnnotations(),
                 spec == null ? new PodSpec() : spec));
-    }
-
-    /** The pod template of one of {@link #TEMPLATE_MODELS}; null when none is written. */
-    private static PodTemplateSpec templateOf(HasMetadata typed) {
-        if (typed instanceof Deployment d) {
-            return d.getSpec() == null ? null : d.getSpec().getTemplate();
-        }
-        if (typed instanceof ReplicaSet r) {
-            return r.getSpec() == null ? null : r.getSpec().getTemplate();
-        }
-        if (typed instanceof StatefulSet s) {
-            return s.getSpec() == null ? null : s.getSpec().getTemplate();
-        }
-        if (typed instanceof DaemonSet d) {
-            return d.getSpec() == null ? null : d.getSpec().getTemplate();
-        }
-        if (typed instanceof Job j) {
-            return j.getSpec() == null ? null : j.getSpec().getTemplate();
-        }
-        if (typed instanceof CronJob c) {
-            return c.getSpec() == null || c.getSpec().getJobTemplate() == null
-                    || c.getSpec().getJobTemplate().getSpec() == null ? null
-                    : c.getSpec().getJobTemplate().getSpec().getTemplate();
-        }
-        if (typed instanceof ReplicationController r) {
-            return r.getSpec() == null ? null : r.getSpec().getTemplate();
-        }
-        if (typed instanceof PodTemplate t) {
-            return t.getTemplate();
-        }
-        return null;
     }
 
     private static <T> T read(JsonNode node, Class<T> type) {

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -48,10 +49,56 @@ public final class SchemaRegistry {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * A compiled schema, the JSON it was compiled from (to explain violations), where it came from,
-     * and the quick check that spares networknt the objects that certainly conform.
+     * A schema: the JSON it comes from (to explain violations), where it came from, the quick check
+     * that spares networknt the objects that certainly conform, and networknt's compiled form. A
+     * bundled schema is compiled by networknt only when an object does not pass the quick check (most
+     * runs of a few valid files never need it; compiling a Pod's schema costs more than linting it);
+     * other schemas are compiled at once, so that an unusable one is reported whatever the objects.
      */
-    public record Compiled(JsonSchema schema, JsonNode root, String origin, QuickConformance quick) {
+    public static final class Compiled {
+        private final JsonNode root;
+        private final String origin;
+        private final QuickConformance quick;
+        private final Supplier<JsonSchema> compiler;
+        private volatile JsonSchema schema;
+
+        private Compiled(JsonNode root, String origin, QuickConformance quick, Supplier<JsonSchema> compiler) {
+            this.root = root;
+            this.origin = origin;
+            this.quick = quick;
+            this.compiler = compiler;
+        }
+
+        /**
+         * networknt's schema, compiled on first use.
+         *
+         * @throws SchemaUnusableException when it cannot be compiled
+         */
+        public JsonSchema schema() {
+            JsonSchema s = schema;
+            if (s == null) {
+                synchronized (this) {
+                    s = schema;
+                    if (s == null) {
+                        s = compiler.get();
+                        schema = s;
+                    }
+                }
+            }
+            return s;
+        }
+
+        public JsonNode root() {
+            return root;
+        }
+
+        public String origin() {
+            return origin;
+        }
+
+        public QuickConformance quick() {
+            return quick;
+        }
     }
 
     private final SchemaOptions options;
@@ -146,7 +193,7 @@ public final class SchemaRegistry {
         return cache.computeIfAbsent("builtin|" + apiVersion + "|" + kind, k -> {
             ObjectNode root = BundledSchemas.rootFor(kubernetesVersion, apiVersion, kind);
             return root == null ? Optional.empty()
-                    : Optional.of(compile(root, "Kubernetes " + kubernetesVersion + " " + apiVersion + " " + kind));
+                    : Optional.of(compileOnUse(root, "Kubernetes " + kubernetesVersion + " " + apiVersion + " " + kind));
         });
     }
 
@@ -267,8 +314,17 @@ public final class SchemaRegistry {
     }
 
     private Compiled compile(JsonNode root, String origin) {
+        JsonSchema schema = networknt(root, origin);
+        return new Compiled(root, origin, QuickConformance.of(root), () -> schema);
+    }
+
+    private Compiled compileOnUse(JsonNode root, String origin) {
+        return new Compiled(root, origin, QuickConformance.of(root), () -> networknt(root, origin));
+    }
+
+    private JsonSchema networknt(JsonNode root, String origin) {
         try {
-            return new Compiled(factory.getSchema(root, validatorConfig), root, origin, QuickConformance.of(root));
+            return factory.getSchema(root, validatorConfig);
         } catch (JsonSchemaException e) {
             throw new SchemaUnusableException(origin + ": " + e.getMessage());
         }

@@ -95,6 +95,8 @@ public final class SchemaValidation {
             messages = c.schema().validate(instance);
         } catch (JsonSchemaException | BoundedRegex.TooExpensive e) {
             return new Result(null, c.origin() + ": " + e.getMessage(), List.of());
+        } catch (SchemaRegistry.SchemaUnusableException e) {
+            return new Result(null, e.getMessage(), List.of()); // as when the schema is found unusable
         }
         Set<Violation> out = new LinkedHashSet<>();
         for (ValidationMessage m : messages) {

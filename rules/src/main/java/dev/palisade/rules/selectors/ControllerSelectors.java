@@ -9,6 +9,7 @@ import java.util.Set;
 
 /** The selector with which a controller claims pods, for the kinds whose selector the user writes. */
 final class ControllerSelectors {
+    private static final String MEMO = ControllerSelectors.class.getName();
     private static final Set<String> APPS_KINDS = Set.of("Deployment", "ReplicaSet", "StatefulSet", "DaemonSet");
 
     private ControllerSelectors() {
@@ -18,8 +19,13 @@ final class ControllerSelectors {
      * The written spec.selector of an apps Deployment/ReplicaSet/StatefulSet/DaemonSet, an Argo Rollout,
      * a Job with manualSelector, or a ReplicationController (its map as matchLabels); empty when the
      * kind has none, the selector is absent or not a mapping (the API defaults or generates those).
+     * Read once per object: selector-overlap asks it of every workload its selector matches, too.
      */
     static Optional<LabelSelector> of(ManifestObject o) {
+        return o.memo(MEMO, () -> read(o));
+    }
+
+    private static Optional<LabelSelector> read(ManifestObject o) {
         JsonNode node = o.tree().path("spec").path("selector");
         if (isReplicationController(o)) {
             Map<String, String> pairs = Selectors.equalitySelector(node);
