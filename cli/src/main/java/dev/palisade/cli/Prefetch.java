@@ -21,8 +21,9 @@ import java.util.concurrent.CompletionException;
 /**
  * Start-up work of a {@code lint} run moved onto the second core, so that a one-file run (the
  * pre-commit case) is not one long chain on a single core: the rule catalog loads, and the typed models
- * of a few small named files warm up, while picocli reads the command line; the bundled schemas of the kinds the files hold compile while the engine
- * reads the same objects into fabric8 models. Only work the run needs anyway is started early; a
+ * of a few small named files warm up, while picocli reads the command line; the bundled schemas of the
+ * kinds the files hold are read (with their quick conformance checks) while the engine reads the same
+ * objects into fabric8 models. Only work the run needs anyway is started early; a
  * failure in the background is dropped, and the foreground then meets (and reports) it as before.
  */
 final class Prefetch {
@@ -103,9 +104,10 @@ final class Prefetch {
     }
 
     /**
-     * Compiles, in the background, the bundled schema of each apiVersion/kind among the loaded objects
-     * when a schema rule runs. The registry compiles each schema once: the schema rule that asks for it
-     * while it compiles waits for that compilation instead of starting its own.
+     * Reads, in the background, the bundled schema of each apiVersion/kind among the loaded objects
+     * when a schema rule runs. The registry reads each schema once: the schema rule that asks for it
+     * meanwhile waits for that read instead of starting its own (networknt compiles it only for an
+     * object the quick check does not vouch for).
      */
     static void startSchemas(Engine engine, List<ManifestObject> objects) {
         PalisadeConfig config = engine.config();

@@ -4,6 +4,7 @@ import dev.palisade.engine.RuleCatalog;
 import dev.palisade.model.PodSecurityLevel;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The contents of {@code .palisade.yaml}: immutable, built once, shared by CLI and webhook.
@@ -53,6 +54,25 @@ public record PalisadeConfig(String source, Map<String, RuleConfig> rules, List<
     public record SchemaOptions(String kubernetesVersion, List<String> crdPaths, List<String> schemaLocations,
             boolean allowNetwork, boolean strictKinds) {
         public static final SchemaOptions DEFAULT = new SchemaOptions(null, List.of(), List.of(), false, false);
+
+        @Override
+        public boolean equals(Object o) {
+            // Written out (same values as the record's own): a record's generated equals and hashCode are
+            // bootstrapped through invokedynamic on first use, which the JDK's AOT cache does not keep, and
+            // that bootstrap was a noticeable part of a one-file lint's start.
+            return o instanceof SchemaOptions s && Objects.equals(kubernetesVersion, s.kubernetesVersion)
+                    && Objects.equals(crdPaths, s.crdPaths) && Objects.equals(schemaLocations, s.schemaLocations)
+                    && allowNetwork == s.allowNetwork && strictKinds == s.strictKinds;
+        }
+
+        @Override
+        public int hashCode() {
+            int h = Objects.hashCode(kubernetesVersion);
+            h = 31 * h + Objects.hashCode(crdPaths);
+            h = 31 * h + Objects.hashCode(schemaLocations);
+            h = 31 * h + Boolean.hashCode(allowNetwork);
+            return 31 * h + Boolean.hashCode(strictKinds);
+        }
     }
 
     public PalisadeConfig withSource(String path) {

@@ -18,8 +18,14 @@ public final class QuantityFields {
     private QuantityFields() {
     }
 
-    /** A quantity value with its path, and the resource it measures (cpu, memory, nvidia.com/gpu...). */
-    public record Entry(String path, String resource, JsonNode value) {
+    /**
+     * A quantity value, the resource it measures (cpu, memory, nvidia.com/gpu...) and where it is: the
+     * path of its map and its key there. The path itself is built when asked for (for a finding).
+     */
+    public record Entry(String parentPath, String key, String resource, JsonNode value) {
+        public String path() {
+            return JsonPath.child(parentPath, key);
+        }
     }
 
     /** The object's quantity values, found once per object: several rules read them. */
@@ -70,7 +76,7 @@ public final class QuantityFields {
         forEachItem(podSpec.path("volumes"), JsonPath.child(path, "volumes"), (v, vPath) -> {
             JsonNode size = v.path("emptyDir").path("sizeLimit");
             if (!size.isMissingNode() && !size.isNull()) {
-                out.add(new Entry(JsonPath.child(JsonPath.child(vPath, "emptyDir"), "sizeLimit"), "ephemeral-storage", size));
+                out.add(new Entry(JsonPath.child(vPath, "emptyDir"), "sizeLimit", "ephemeral-storage", size));
             }
         });
     }
@@ -87,7 +93,7 @@ public final class QuantityFields {
         Iterator<Map.Entry<String, JsonNode>> fields = map.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> f = fields.next();
-            out.add(new Entry(JsonPath.child(path, f.getKey()), f.getKey(), f.getValue()));
+            out.add(new Entry(path, f.getKey(), f.getKey(), f.getValue()));
         }
     }
 

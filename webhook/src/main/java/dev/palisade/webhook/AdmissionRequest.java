@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.palisade.model.TypedModels;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -116,12 +119,23 @@ public record AdmissionRequest(String apiVersion, String uid, String kind, Strin
             if (name.equals(nested) && value == JsonToken.START_OBJECT) {
                 out.set(name, selected(p, nestedKeep, null, Set.of()));
             } else if (keep.contains(name)) {
-                out.set(name, TypedModels.MAPPER.readTree(p));
+                out.set(name, value(p, value));
             } else {
                 p.skipChildren();
             }
         }
         return out;
+    }
+
+    /** Strings, booleans and null directly; anything else through the tree reader (a context per call). */
+    private static JsonNode value(JsonParser p, JsonToken token) throws IOException {
+        return switch (token) {
+            case VALUE_STRING -> TextNode.valueOf(p.getText());
+            case VALUE_TRUE -> BooleanNode.TRUE;
+            case VALUE_FALSE -> BooleanNode.FALSE;
+            case VALUE_NULL -> NullNode.getInstance();
+            default -> TypedModels.MAPPER.readTree(p);
+        };
     }
 
     private static ObjectNode objectOrNull(JsonNode req, String field) throws Malformed {

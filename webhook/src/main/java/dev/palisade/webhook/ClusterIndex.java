@@ -45,6 +45,11 @@ public interface ClusterIndex extends ObjectIndex, AutoCloseable {
             }
 
             @Override
+            public java.util.Optional<dev.palisade.model.ManifestObject> get(String kind, String namespace, String name) {
+                return java.util.Optional.empty(); // asked on every review (Namespace labels): no stream over nothing
+            }
+
+            @Override
             public boolean covers(String kind) {
                 return false;
             }

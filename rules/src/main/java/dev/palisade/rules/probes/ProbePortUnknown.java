@@ -76,39 +76,41 @@ public final class ProbePortUnknown implements ObjectRule {
         if (probe == null) {
             return;
         }
-        String base = JsonPath.child(c.path(), field);
         if (probe.getHttpGet() != null) {
-            checkPort(ctx, c, field, probe.getHttpGet().getPort(), JsonPath.of("httpGet", "port"), base, podPorts);
+            checkPort(ctx, c, field, probe.getHttpGet().getPort(), "httpGet", podPorts);
         }
         if (probe.getTcpSocket() != null) {
-            checkPort(ctx, c, field, probe.getTcpSocket().getPort(), JsonPath.of("tcpSocket", "port"), base, podPorts);
+            checkPort(ctx, c, field, probe.getTcpSocket().getPort(), "tcpSocket", podPorts);
         }
         if (probe.getGrpc() != null && probe.getGrpc().getPort() != null) {
-            checkPort(ctx, c, field, new IntOrString(probe.getGrpc().getPort()), JsonPath.of("grpc", "port"), base,
-                    podPorts);
+            checkPort(ctx, c, field, new IntOrString(probe.getGrpc().getPort()), "grpc", podPorts);
         }
     }
 
-    private static void checkPort(ObjectContext ctx, ContainerAt c, String field, IntOrString port, String sub,
-            String base, Set<Integer> podPorts) {
+    /** {@code handler}: httpGet, tcpSocket or grpc; the finding's path is built only when there is one. */
+    private static void checkPort(ObjectContext ctx, ContainerAt c, String field, IntOrString port, String handler,
+            Set<Integer> podPorts) {
         if (port == null) {
             return;
         }
-        String path = base + "." + sub;
         String name = c.container().getName();
         if (port.getStrVal() != null) {
             String portName = port.getStrVal();
             boolean declared = ports(c.container()).stream().anyMatch(p -> portName.equals(p.getName()));
             if (!declared) {
-                ctx.report(path, field + " of container '" + name + "' uses port name '" + portName
+                ctx.report(portPath(c, field, handler), field + " of container '" + name + "' uses port name '" + portName
                         + "', which the container does not declare; add it to the container's ports or use "
                         + "a declared port");
             }
         } else if (port.getIntVal() != null && !podPorts.isEmpty() && !podPorts.contains(port.getIntVal())
                 && !configuredInCommandLine(c.container(), port.getIntVal())) {
-            ctx.report(path, field + " of container '" + name + "' probes port " + port.getIntVal()
+            ctx.report(portPath(c, field, handler), field + " of container '" + name + "' probes port " + port.getIntVal()
                     + ", which no container of the pod declares (declared: " + podPorts.stream().sorted().toList()
                     + "); probe a declared port or declare this one");
         }
+    }
+
+    private static String portPath(ContainerAt c, String field, String handler) {
+        return JsonPath.child(JsonPath.child(JsonPath.child(c.path(), field), handler), "port");
     }
 }

@@ -35,7 +35,7 @@ public final class SuspiciousQuantity implements ObjectRule {
             Quantity q = parsed.get();
             String resource = baseName(e.resource());
             if (isBytes(resource)) {
-                checkBytes(ctx, e.path(), e.resource(), q, minBytes);
+                checkBytes(ctx, e, q, minBytes);
             } else if (resource.equals("cpu") && q.binary()) {
                 ctx.report(e.path(), "cpu " + q.text() + " uses a binary suffix: " + q.value().toPlainString()
                         + " cores; write cores (2) or millicores (500m)");
@@ -49,16 +49,17 @@ public final class SuspiciousQuantity implements ObjectRule {
         }
     }
 
-    private static void checkBytes(ObjectContext ctx, String path, String name, Quantity q, Quantity minBytes) {
+    private static void checkBytes(ObjectContext ctx, QuantityFields.Entry e, Quantity q, Quantity minBytes) {
         if (q.value().signum() == 0) {
             return;
         }
+        String name = e.resource();
         if (q.suffix().equals("m") || q.suffix().equals("u") || q.suffix().equals("n")) {
-            ctx.report(path, name + " " + q.text() + " is " + q.value().stripTrailingZeros().toPlainString()
+            ctx.report(e.path(), name + " " + q.text() + " is " + q.value().stripTrailingZeros().toPlainString()
                     + " bytes ('" + q.suffix() + "' is milli/micro/nano, not mega); did you mean "
                     + q.text().substring(0, q.text().length() - 1) + "Mi?");
         } else if (q.compareTo(minBytes) < 0) {
-            ctx.report(path, name + " " + q.text() + " is " + q.value().stripTrailingZeros().toPlainString()
+            ctx.report(e.path(), name + " " + q.text() + " is " + q.value().stripTrailingZeros().toPlainString()
                     + " bytes, below " + minBytes.text() + "; did you forget a suffix such as Mi or Gi?");
         }
     }

@@ -51,8 +51,22 @@ public final class SchemaValidation {
 
     public static Result of(ObjectContext ctx) {
         SchemaOptions options = ctx.config().schema();
-        return ctx.object().memo(SchemaValidation.class.getName() + "|" + options.hashCode(),
-                () -> validate(ctx.object(), ctx.index(), options));
+        return ctx.object().memo(memoKey(options), () -> validate(ctx.object(), ctx.index(), options));
+    }
+
+    /** The memo key of the last options asked about: seven rules ask per object, always with the same options. */
+    private static volatile MemoKey lastKey = new MemoKey(null, "");
+
+    private record MemoKey(SchemaOptions options, String key) {
+    }
+
+    private static String memoKey(SchemaOptions options) {
+        MemoKey k = lastKey;
+        if (k.options() != options) {
+            k = new MemoKey(options, SchemaValidation.class.getName() + "|" + options.hashCode());
+            lastKey = k;
+        }
+        return k.key();
     }
 
     /** Whether the object's kind has a schema, without validating it (for rules that defer to schema rules). */

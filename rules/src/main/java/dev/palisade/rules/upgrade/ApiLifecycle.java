@@ -4,6 +4,7 @@ import dev.palisade.rules.schema.BundledSchemas;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -134,6 +135,21 @@ public final class ApiLifecycle {
     }
 
     private record Key(String apiVersion, String kind, String target) {
+        @Override
+        public boolean equals(Object o) {
+            // Written out (same values as the record's own): a record's generated equals and hashCode are
+            // bootstrapped through invokedynamic on first use, which the JDK's AOT cache does not keep, and
+            // that bootstrap was a noticeable part of a one-file lint's start.
+            return o instanceof Key k && Objects.equals(apiVersion, k.apiVersion) && Objects.equals(kind, k.kind)
+                    && Objects.equals(target, k.target);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = Objects.hashCode(apiVersion);
+            h = 31 * h + Objects.hashCode(kind);
+            return 31 * h + Objects.hashCode(target);
+        }
     }
 
     /**
