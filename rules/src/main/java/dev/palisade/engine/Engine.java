@@ -116,13 +116,15 @@ public final class Engine {
     }
 
     /**
-     * Above this many inputs a run streams. Held, a parsed document costs about 15 KiB of heap until
-     * the end of the run (about 150 MiB for this many one-document files, which any machine that
-     * lints them has); streamed about 3 KiB with its findings, but each file is parsed twice and its
-     * view made, which cost between a fifth and a half more CPU on the 50k corpus (see
-     * docs/engine-performance.md, "Memory, session 4").
+     * Above this many inputs a run streams: when holding them would take more than a quarter of the
+     * JVM's maximum heap, at about 15 KiB per parsed document until the end of the run. Streamed, a
+     * document keeps about 3 KiB with its findings, but each file is parsed twice and its view made,
+     * about half again the CPU on the 50k corpus, which is why a run that fits holds its files: with
+     * the JVM's default heap (a quarter of RAM) that is about 100,000 one-document files on 24 GiB,
+     * with {@code -Xmx512m} about 8,700 (see docs/engine-performance.md, "Memory, session 4").
      */
-    static final int HOLD_LOADED_FILES = 10_000;
+    static final int HOLD_LOADED_FILES =
+            (int) Math.min(Integer.MAX_VALUE, Runtime.getRuntime().maxMemory() / 4 / (15 * 1024));
 
     private LintReport lintHeld(List<SourceFile> files, Consumer<List<ManifestObject>> indexed) {
         // the index lists objects in file order whatever order the caller loaded them in, so that
