@@ -28,8 +28,10 @@ import java.util.Set;
  *       read the replicas, selector, owners, template labels and container ports of the workloads
  *       the index returns).</li>
  * </ul>
- * A rule that reads more of the objects the index returns must add it here; every fixture runs
- * through these views, so a missing field shows as a fixture failure. Views are copied into compact
+ * A rule that reads more of the objects the index returns must add it here: TwoStepLintTest lints
+ * every rule fixture with views and with whole objects in the index and requires the same findings,
+ * so a missing field fails it. A run streams, and so uses views, only when its parsed files would
+ * not fit the heap (see Engine#lint). Views are copied into compact
  * trees ({@link CompactTrees}); one instance serves one lint run, on every core.
  */
 public final class IndexViews {
