@@ -26,8 +26,9 @@ import java.util.Set;
  * on a shared machine, CPU time of the warm runs is the steadier figure to compare two versions by.
  *
  * <p>Modes: {@code lint} (load + lint, every file held), {@code lint-stream} (as the CLI lints a
- * folder: files read for the index, then read again and linted one by one; reports the heap retained
- * once the index is built and at the end, with the report), {@code parse} (snakeyaml compose only, the floor issue 7 names),
+ * folder; it streams, reading each file for the index and again to lint it, only when the files would
+ * not fit a quarter of the heap, so run it with e.g. {@code -Xmx512m}; reports the heap retained once
+ * the index is built and at the end, with the report), {@code parse} (snakeyaml compose only, the floor issue 7 names),
  * {@code load} (the loader: fast YAML reader, snakeyaml for files outside its subset, Jackson trees and
  * positions) and {@code load-snakeyaml} (the loader with every file read by snakeyaml).
  *
