@@ -1,6 +1,7 @@
 import dev.palisade.config.PalisadeConfig;
 import dev.palisade.engine.Engine;
 import dev.palisade.engine.Finding;
+import dev.palisade.engine.LintInput;
 import dev.palisade.engine.LintReport;
 import dev.palisade.engine.RuleCatalog;
 import dev.palisade.load.LoaderLimits;
@@ -24,12 +25,14 @@ import java.util.Set;
  * With {@code --repeat N} it runs N times in one JVM and prints the process CPU time of each run:
  * on a shared machine, CPU time of the warm runs is the steadier figure to compare two versions by.
  *
- * <p>Modes: {@code lint} (load + lint), {@code parse} (snakeyaml compose only, the floor issue 7 names),
+ * <p>Modes: {@code lint} (load + lint, every file held), {@code lint-stream} (as the CLI lints a
+ * folder: files read for the index, then read again and linted one by one; reports the heap retained
+ * once the index is built and at the end, with the report), {@code parse} (snakeyaml compose only, the floor issue 7 names),
  * {@code load} (the loader: fast YAML reader, snakeyaml for files outside its subset, Jackson trees and
  * positions) and {@code load-snakeyaml} (the loader with every file read by snakeyaml).
  *
  * <p>Compile with bench/ParseOnly.java (the parse floor and the file walk live there). Usage:
- * {@code java -cp RULES_CLASSPATH:target/bench/classes EngineBench lint|parse|load|load-snakeyaml DIR [--skip-schema] [--repeat N]}
+ * {@code java -cp RULES_CLASSPATH:target/bench/classes EngineBench lint|lint-stream|parse|load|load-snakeyaml DIR [--skip-schema] [--repeat N]}
  */
 public final class EngineBench {
     private static final Set<String> SCHEMA_RULES = Set.of("schema-unknown-field", "schema-type-mismatch",
@@ -64,6 +67,29 @@ public final class EngineBench {
             List<SourceFile> loaded = files.parallelStream().map(loader::load).toList();
             documents = loaded.stream().mapToLong(f -> f.objects().size()).sum();
             detail = "";
+        } else if (mode.equals("lint-stream")) {
+            // as the CLI lints a folder: each file read for the index, then read again to lint it
+            ManifestLoader loader = new ManifestLoader();
+            List<LintInput> inputs = files.stream().map(p -> (LintInput) new LintInput() {
+                @Override
+                public String path() {
+                    return p.toString();
+                }
+
+                @Override
+                public SourceFile load() {
+                    return loader.load(p);
+                }
+            }).toList();
+            Engine engine = new Engine(RuleCatalog.load(), PalisadeConfig.DEFAULT, Set.of(),
+                    skipSchema ? SCHEMA_RULES : Set.of());
+            long[] atIndex = new long[1];
+            LintReport report = engine.lint(inputs, views -> atIndex[0] = retainedHeapMiB());
+            cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+            long retained = retainedHeapMiB(); // the report (findings, views, excerpt lines) is reachable here
+            documents = report.objects();
+            detail = String.format(" retained-at-index=%dMiB retained-with-report=%dMiB findings=%d digest=%08x",
+                    atIndex[0], retained, report.findings().size(), digest(report.findings()));
         } else {
             ManifestLoader loader = new ManifestLoader();
             List<SourceFile> loaded = files.parallelStream().map(loader::load).toList();

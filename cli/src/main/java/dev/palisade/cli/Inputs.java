@@ -3,6 +3,7 @@ package dev.palisade.cli;
 import dev.palisade.cli.render.HelmRenderer;
 import dev.palisade.cli.render.KustomizeRenderer;
 import dev.palisade.cli.render.RenderException;
+import dev.palisade.engine.LintInput;
 import dev.palisade.load.LoaderLimits;
 import dev.palisade.load.ManifestLoader;
 import dev.palisade.load.SourceFile;
@@ -25,9 +26,11 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Turns the command line's inputs into loaded files: plain files (whatever their extension), folders
- * walked for {@code .yaml}/{@code .yml}/{@code .json}, stdin, and charts/kustomizations rendered. A
- * path that cannot be read is collected as an error while every other input is still read. A chart
+ * Turns the command line's inputs into lint inputs: plain files (whatever their extension), folders
+ * walked for {@code .yaml}/{@code .yml}/{@code .json}, stdin, and charts/kustomizations rendered.
+ * Files on disk are parsed when the engine asks (it may read a large set twice rather than hold it);
+ * stdin and rendered output are read now and held. A path that cannot be read is collected as an
+ * error while every other input is still read. A chart
  * or kustomization named on the command line must render (a missing tool is an error); one found
  * deeper in a folder is skipped with a notice when its tool is missing, so linting a repository
  * does not require helm.
@@ -43,7 +46,7 @@ final class Inputs {
     private final ManifestLoader loader;
     private final String defaultNamespace;
     private final Render render;
-    private final List<SourceFile> files = new ArrayList<>();
+    private final List<LintInput> inputs = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
     private final List<String> notices = new ArrayList<>();
     private boolean stdinRead;
@@ -55,8 +58,13 @@ final class Inputs {
         this.render = render;
     }
 
+    List<LintInput> inputs() {
+        return inputs;
+    }
+
+    /** Every input loaded (for a caller that keeps the whole set anyway). */
     List<SourceFile> files() {
-        return files;
+        return inputs.stream().map(LintInput::load).toList();
     }
 
     /** Inputs that could not be read (exit code 2), each naming the path. */
@@ -122,7 +130,7 @@ final class Inputs {
                 errors.add("-: standard input is over the limit of " + limit + " bytes");
                 return;
             }
-            files.add(loader.load("-", bytes));
+            inputs.add(LintInput.of(loader.load("-", bytes)));
         } catch (IOException e) {
             errors.add("-: cannot read standard input: " + e.getMessage());
         }
@@ -201,17 +209,8 @@ final class Inputs {
         }
     }
 
-    /** Reads a folder's files on all cores (parsing is about a third of a lint), keeping their order. */
     private void loadFiles(List<Path> sorted) {
-        List<Path> readable = new ArrayList<>();
-        for (Path file : sorted) {
-            if (Files.isReadable(file)) {
-                readable.add(file);
-            } else {
-                errors.add(display(file) + ": permission denied");
-            }
-        }
-        loader.loadAll(readable).forEach(f -> files.add(relabel(f)));
+        sorted.forEach(this::loadFile);
     }
 
     private void loadFile(Path file) {
@@ -219,13 +218,34 @@ final class Inputs {
             errors.add(display(file) + ": permission denied");
             return;
         }
-        files.add(relabel(loader.load(file)));
+        inputs.add(new FileInput(file, display(file)));
+    }
+
+    /** A file on disk, under its display name; the engine reads it on all cores, once or twice. */
+    private final class FileInput implements LintInput {
+        private final Path file;
+        private final String name;
+
+        FileInput(Path file, String name) {
+            this.file = file;
+            this.name = name;
+        }
+
+        @Override
+        public String path() {
+            return name;
+        }
+
+        @Override
+        public SourceFile load() {
+            return loader.load(file, name);
+        }
     }
 
     private void renderHelm(Path chart) {
         try {
             HelmRenderer.render(new HelmRenderer.Request(chart, render.values(), render.set(), render.release(),
-                    render.namespace()), loader).forEach(f -> files.add(relabel(f)));
+                    render.namespace()), loader).forEach(f -> inputs.add(LintInput.of(relabel(f))));
         } catch (RenderException e) {
             errors.add(display(chart) + ": " + e.getMessage() + " (or pass --no-render to lint its files as they are)");
         }
@@ -233,7 +253,7 @@ final class Inputs {
 
     private void renderKustomize(Path dir) {
         try {
-            KustomizeRenderer.render(dir, loader, defaultNamespace).forEach(f -> files.add(relabel(f)));
+            KustomizeRenderer.render(dir, loader, defaultNamespace).forEach(f -> inputs.add(LintInput.of(relabel(f))));
         } catch (RenderException e) {
             errors.add(display(dir) + ": " + e.getMessage() + " (or pass --no-render to lint its files as they are)");
         }

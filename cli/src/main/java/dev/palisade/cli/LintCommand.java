@@ -123,8 +123,7 @@ final class LintCommand implements Callable<Integer> {
         if (kustomize != null) {
             inputs.addKustomization(kustomize);
         }
-        Prefetch.startSchemas(engine, inputs.files());
-        LintReport report = engine.lint(inputs.files());
+        LintReport report = engine.lint(inputs.inputs(), objects -> Prefetch.startSchemas(engine, objects));
 
         Optional<Severity> threshold = failOn == FailOn.NEVER ? Optional.empty() : Severity.parse(failOn.name());
         boolean color = env.terminal() && output == null && !noColor;

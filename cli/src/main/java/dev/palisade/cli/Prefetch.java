@@ -4,7 +4,6 @@ import dev.palisade.config.PalisadeConfig;
 import dev.palisade.engine.Engine;
 import dev.palisade.engine.RuleCatalog;
 import dev.palisade.load.ManifestLoader;
-import dev.palisade.load.SourceFile;
 import dev.palisade.model.ManifestObject;
 import dev.palisade.model.ObjectRef;
 import dev.palisade.rules.schema.BundledSchemas;
@@ -110,7 +109,7 @@ final class Prefetch {
      * meanwhile waits for that read instead of starting its own (networknt compiles it only for an
      * object the quick check does not vouch for).
      */
-    static void startSchemas(Engine engine, List<SourceFile> files) {
+    static void startSchemas(Engine engine, List<ManifestObject> objects) {
         PalisadeConfig config = engine.config();
         boolean schemaRulesRun = engine.catalog().metas().stream()
                 .anyMatch(m -> m.category().equals("schema") && engine.runs(m.id()));
@@ -118,11 +117,9 @@ final class Prefetch {
             return;
         }
         Set<ObjectRef> kinds = new LinkedHashSet<>();
-        for (SourceFile f : files) {
-            for (ManifestObject o : f.objects()) {
-                if (o.ref().apiVersion() != null && o.kind() != null) {
-                    kinds.add(new ObjectRef(o.ref().apiVersion(), o.kind(), null, null));
-                }
+        for (ManifestObject o : objects) {
+            if (o.ref().apiVersion() != null && o.kind() != null) {
+                kinds.add(new ObjectRef(o.ref().apiVersion(), o.kind(), null, null));
             }
         }
         if (kinds.isEmpty()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.palisade.config.Exemption;
 import dev.palisade.config.PalisadeConfig;
 import dev.palisade.config.RuleConfig;
+import dev.palisade.index.IndexViews;
 import dev.palisade.index.LintSetIndex;
 import dev.palisade.index.ObjectIndex;
 import dev.palisade.load.LoadProblem;
@@ -15,12 +16,17 @@ import dev.palisade.model.Position;
 import dev.palisade.model.Severity;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * Runs the enabled rules over objects and files, applies severities, exemptions and suppression
@@ -86,19 +92,54 @@ public final class Engine {
 
     /** Lints files together: cross-object rules see every object of every file. */
     public LintReport lint(List<SourceFile> files) {
+        return lintHeld(files, objects -> { });
+    }
+
+    /**
+     * Lints inputs together. Up to {@link #HOLD_LOADED_FILES} inputs are loaded and held until the
+     * end of the run, their objects themselves in the index. Above that the run streams, so that
+     * memory does not grow with every parsed document: each input is read and only its objects'
+     * {@link IndexViews slim views} are kept for the index; then each input is read again, linted,
+     * its findings located, and all of it dropped but those views, its load problems and the lines
+     * findings point at. {@code indexed} gets the index's objects before any rule runs.
+     */
+    public LintReport lint(List<? extends LintInput> inputs, Consumer<List<ManifestObject>> indexed) {
+        return lint(inputs, indexed, HOLD_LOADED_FILES);
+    }
+
+    LintReport lint(List<? extends LintInput> inputs, Consumer<List<ManifestObject>> indexed, int holdLoadedFiles) {
+        if (inputs.size() <= holdLoadedFiles) {
+            return lintHeld(IntStream.range(0, inputs.size()).parallel().mapToObj(i -> inputs.get(i).load()).toList(),
+                    indexed);
+        }
+        return lintStreaming(inputs, indexed);
+    }
+
+    /**
+     * Above this many inputs a run streams: when holding them would take more than a quarter of the
+     * JVM's maximum heap, at about 15 KiB per parsed document until the end of the run. Streamed, a
+     * document keeps about 3 KiB with its findings, but each file is parsed twice and its view made,
+     * about half again the CPU on the 50k corpus, which is why a run that fits holds its files: with
+     * the JVM's default heap (a quarter of RAM) that is about 100,000 one-document files on 24 GiB,
+     * with {@code -Xmx512m} about 8,700 (see docs/engine-performance.md, "Memory, session 4").
+     */
+    static final int HOLD_LOADED_FILES =
+            (int) Math.min(Integer.MAX_VALUE, Runtime.getRuntime().maxMemory() / 4 / (15 * 1024));
+
+    private LintReport lintHeld(List<SourceFile> files, Consumer<List<ManifestObject>> indexed) {
         // the index lists objects in file order whatever order the caller loaded them in, so that
         // cross-object rules answer the same on every run
         List<ManifestObject> objects = files.stream()
-                .sorted(java.util.Comparator.comparing(SourceFile::path))
+                .sorted(Comparator.comparing(SourceFile::path))
                 .flatMap(f -> f.objects().stream())
                 .toList();
         // read the pod templates the index groups by label on every core, not in its constructor
         objects.parallelStream().forEach(ManifestObject::podTemplate);
         ObjectIndex index = new LintSetIndex(objects);
+        indexed.accept(objects);
         Map<Exemption, Boolean> used = new ConcurrentHashMap<>();
         List<Finding> findings = files.parallelStream()
-                .flatMap(f -> lintFile(f, index, used).stream())
-                .sorted(Finding.ORDER)
+                .flatMap(f -> lintFile(f, List.of(), index, used).stream())
                 .toList();
         List<Finding> all = new ArrayList<>(findings);
         all.addAll(unusedExemptions(used));
@@ -106,17 +147,118 @@ public final class Engine {
         return new LintReport(List.copyOf(all), files, objects.size());
     }
 
-    private List<Finding> lintFile(SourceFile file, ObjectIndex index, Map<Exemption, Boolean> used) {
+    private LintReport lintStreaming(List<? extends LintInput> inputs, Consumer<List<ManifestObject>> indexed) {
+        List<List<ManifestObject>> read = readAll(inputs);
+        // the index lists objects in path order whatever order the caller gave the inputs in
+        List<ManifestObject> views = IntStream.range(0, inputs.size()).boxed()
+                .sorted(Comparator.comparing(i -> inputs.get(i).path()))
+                .flatMap(i -> read.get(i).stream())
+                .toList();
+        ObjectIndex index = new LintSetIndex(views);
+        indexed.accept(views);
+        Map<Exemption, Boolean> used = new ConcurrentHashMap<>();
+        List<Linted> linted = IntStream.range(0, inputs.size()).parallel()
+                .mapToObj(i -> lintInput(inputs.get(i), read.get(i), index, used)).toList();
+        List<Finding> all = new ArrayList<>();
+        linted.forEach(l -> all.addAll(l.findings()));
+        all.addAll(unusedExemptions(used));
+        all.sort(Finding.ORDER);
+        return new LintReport(List.copyOf(all), excerpted(inputs, linted, all), views.size());
+    }
+
+    /** The views of every input's objects, made on every core; the tables that compact them go after. */
+    private static List<List<ManifestObject>> readAll(List<? extends LintInput> inputs) {
+        IndexViews slim = new IndexViews();
+        return IntStream.range(0, inputs.size()).parallel().mapToObj(i -> {
+            List<ManifestObject> objects = inputs.get(i).load().objects();
+            List<ManifestObject> views = new ArrayList<>(objects.size());
+            for (ManifestObject o : objects) {
+                ManifestObject view = slim.of(o);
+                view.podTemplate(); // the index groups pod templates by label: read them on every core
+                views.add(view);
+            }
+            return List.copyOf(views);
+        }).toList();
+    }
+
+    /** An input after linting: its findings and what reporters need of the file. */
+    private record Linted(List<Finding> findings, SourceFile residue) {
+    }
+
+    private Linted lintInput(LintInput input, List<ManifestObject> views, ObjectIndex index,
+            Map<Exemption, Boolean> used) {
+        SourceFile file = input.load();
+        List<Finding> findings = lintFile(file, views, index, used);
+        List<Integer> lines = new ArrayList<>();
+        for (Finding f : findings) {
+            if (f.file().equals(file.path())) {
+                lines.add(f.line());
+            }
+        }
+        return new Linted(findings, new SourceFile(file.path(), views, file.problems(),
+                ExcerptLines.of(file, lines, null)));
+    }
+
+    /**
+     * The files as reporters see them, in input order. A reporter shows a finding's line from the
+     * first file of the finding's path; a finding that did not come from that file (a path given
+     * twice, an unused exemption of a configuration file that is also linted) gets its line from that
+     * file read again.
+     */
+    private static List<SourceFile> excerpted(List<? extends LintInput> inputs, List<Linted> linted, List<Finding> all) {
+        Map<String, Integer> first = new HashMap<>();
+        for (int i = 0; i < linted.size(); i++) {
+            first.putIfAbsent(linted.get(i).residue().path(), i);
+        }
+        Map<Integer, List<Integer>> missing = new TreeMap<>();
+        for (Finding f : all) {
+            Integer i = first.get(f.file());
+            if (i != null && !((ExcerptLines) linted.get(i).residue().lines()).holds(f.line())) {
+                missing.computeIfAbsent(i, k -> new ArrayList<>()).add(f.line());
+            }
+        }
+        List<SourceFile> out = new ArrayList<>(linted.stream().map(Linted::residue).toList());
+        missing.forEach((i, lines) -> {
+            SourceFile residue = out.get(i);
+            out.set(i, new SourceFile(residue.path(), residue.objects(), residue.problems(),
+                    ExcerptLines.of(inputs.get(i).load(), lines, (ExcerptLines) residue.lines())));
+        });
+        return List.copyOf(out);
+    }
+
+    private List<Finding> lintFile(SourceFile file, List<ManifestObject> views, ObjectIndex index,
+            Map<Exemption, Boolean> used) {
         List<Finding> out = new ArrayList<>();
         for (Active a : active) {
             if (a.rule() instanceof SourceRule rule) {
                 runSourceRule(a, rule, file, out);
             }
         }
-        for (ManifestObject o : file.objects()) {
-            out.addAll(evaluate(o, index, used));
+        List<ManifestObject> objects = file.objects();
+        for (int i = 0; i < objects.size(); i++) {
+            ManifestObject o = objects.get(i);
+            // a file read again holds the same documents in the same order, unless it changed
+            // meanwhile; held files are indexed as themselves (no views)
+            if (i < views.size()) {
+                ManifestObject view = views.get(i);
+                sharingRefOf(view, evaluate(o, new OwnEntryIndex(index, view, o), used), out);
+            } else {
+                out.addAll(evaluate(o, index, used));
+            }
         }
         return out;
+    }
+
+    /**
+     * Adds findings, each naming its object by one reference made of the view's strings, which the
+     * run keeps anyway, instead of strings of the file's tree, which are dropped with it.
+     */
+    private static void sharingRefOf(ManifestObject view, List<Finding> findings, List<Finding> out) {
+        ObjectRef shared = refOf(view);
+        for (Finding f : findings) {
+            out.add(f.object().equals(shared) ? new Finding(f.rule(), f.severity(), f.message(), f.remediation(),
+                    f.docs(), f.file(), f.line(), f.column(), f.path(), shared) : f);
+        }
     }
 
     /** Judges one object (the webhook's entry point): object rules, exemptions, annotations. */

@@ -12,6 +12,11 @@ import java.util.function.Predicate;
  * The objects cross-object rules may ask about. Offline it is the whole lint set; in the cluster it
  * is backed by informer caches, which may not hold every kind: rules call {@link #covers} first and
  * stay silent about what the index cannot see, rather than report a false "missing".
+ *
+ * <p>An index may hand out less than whole objects: a streamed lint run's index holds {@link
+ * IndexViews slim views} (no positions; of each object only what cross-object rules read), the
+ * informers' cache drops managed fields and status. Rules report on the object they check, never on
+ * one the index returned.
  */
 public interface ObjectIndex {
     /** Objects of {@code kind} (any apiVersion) in {@code namespace}; null means every namespace. */

@@ -71,7 +71,11 @@ public final class ManifestLoader {
 
     /** Reads a file; an unreadable or undecodable file becomes a problem of the result. */
     public SourceFile load(Path file) {
-        String name = file.toString();
+        return load(file, file.toString());
+    }
+
+    /** Reads a file under another name (e.g. relative to the working folder). */
+    public SourceFile load(Path file, String name) {
         try {
             long size = Files.size(file);
             if (size > limits.maxFileChars()) {

@@ -19,9 +19,11 @@ public final class ManifestObject {
     private final PositionIndex positions;
     private final ObjectRef ref;
     private final String effectiveNamespace;
+    /** Whether the typed model is kept once read; an index view reads it again when asked (see {@link #view}). */
+    private final boolean keepsTyped;
     private volatile TypedModels.Conversion conversion;
     private volatile Optional<PodTemplateView> podTemplate;
-    private final Map<String, Object> memo = new ConcurrentHashMap<>(4);
+    private volatile Map<String, Object> memo; // made on first use: most objects of a run never memoise
 
     /**
      * @param source           the file the object came from ("-" for stdin, "<admission>" in the cluster)
@@ -30,6 +32,12 @@ public final class ManifestObject {
      * @param defaultNamespace the namespace of namespaced objects that do not name one
      */
     public ManifestObject(String source, ObjectNode tree, PositionIndex positions, String defaultNamespace) {
+        this(source, tree, positions, defaultNamespace, true);
+    }
+
+    private ManifestObject(String source, ObjectNode tree, PositionIndex positions, String defaultNamespace,
+            boolean keepsTyped) {
+        this.keepsTyped = keepsTyped;
         this.source = source;
         this.tree = tree;
         this.positions = positions;
@@ -39,6 +47,17 @@ public final class ManifestObject {
         this.effectiveNamespace = Kinds.isClusterScoped(kind) ? null
                 : (ns == null || ns.isEmpty() ? defaultNamespace : ns);
     }
+
+    /**
+     * What an index keeps of an object for the whole run: a slimmed tree, no positions (findings never
+     * point into another object), the object's namespace. Its typed model is read on each use and not
+     * kept, since a view lives as long as the run; its pod template, once read, is kept.
+     */
+    public static ManifestObject view(String source, ObjectNode slimTree, String namespace) {
+        return new ManifestObject(source, slimTree, NO_POSITIONS, namespace, false);
+    }
+
+    private static final PositionIndex NO_POSITIONS = new PositionIndex();
 
     private static String text(JsonNode node, String field) {
         JsonNode v = node.get(field);
@@ -114,14 +133,26 @@ public final class ManifestObject {
      */
     @SuppressWarnings("unchecked")
     public <T> T memo(String key, Supplier<T> compute) {
-        return (T) memo.computeIfAbsent(key, k -> compute.get());
+        Map<String, Object> m = memo;
+        if (m == null) {
+            synchronized (this) {
+                m = memo;
+                if (m == null) {
+                    m = new ConcurrentHashMap<>(4);
+                    memo = m;
+                }
+            }
+        }
+        return (T) m.computeIfAbsent(key, k -> compute.get());
     }
 
     private TypedModels.Conversion conversion() {
         TypedModels.Conversion c = conversion;
         if (c == null) {
             c = TypedModels.convert(tree, ref);
-            conversion = c;
+            if (keepsTyped) {
+                conversion = c;
+            }
         }
         return c;
     }

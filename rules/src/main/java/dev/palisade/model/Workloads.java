@@ -26,7 +26,7 @@ public final class Workloads {
      * spec.template for the built-in controllers and for unknown kinds (e.g. Argo Rollouts) whose
      * spec.template.spec has containers; null when the object runs no pods.
      */
-    static String templatePath(ManifestObject o) {
+    public static String templatePath(ManifestObject o) {
         String kind = o.kind();
         JsonNode tree = o.tree();
         if (kind == null) {
