@@ -8,13 +8,11 @@ import dev.palisade.config.PalisadeConfig;
 import dev.palisade.load.ManifestLoader;
 import dev.palisade.load.SourceFile;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +26,7 @@ class DeterminismTest {
 
     @Test
     void parallelLintGivesTheSameSortedFindingsWhateverTheLoadOrder(@TempDir Path corpus) throws IOException {
-        List<Path> files = copyFixtures(corpus);
+        List<Path> files = TwoStepLintTest.copyFixtures(corpus, COPIES);
         ManifestLoader loader = new ManifestLoader();
         List<Finding> first = lint(loader.loadAll(files));
         assertTrue(first.size() > 100, () -> "the corpus should trigger many findings, got " + first.size());
@@ -43,25 +41,5 @@ class DeterminismTest {
 
     private static List<Finding> lint(List<SourceFile> files) {
         return new Engine(Fixtures.CATALOG, PalisadeConfig.DEFAULT).lint(files).findings();
-    }
-
-    /** Every fixture manifest, COPIES times; the copies differ only in their file names. */
-    private static List<Path> copyFixtures(Path corpus) throws IOException {
-        List<Path> sources;
-        try (Stream<Path> s = Files.walk(Fixtures.testdata().resolve("rules"))) {
-            sources = s.filter(p -> p.toString().endsWith(".yaml") && !p.getFileName().toString().startsWith("."))
-                    .sorted().toList();
-        }
-        List<Path> out = new ArrayList<>();
-        for (int copy = 0; copy < COPIES; copy++) {
-            for (Path source : sources) {
-                Path target = corpus.resolve("copy-" + copy).resolve(source.getParent().getFileName().toString())
-                        .resolve(source.getFileName().toString());
-                Files.createDirectories(target.getParent());
-                Files.copy(source, target);
-                out.add(target);
-            }
-        }
-        return out;
     }
 }

@@ -77,7 +77,7 @@ class TwoStepLintTest {
         }
     }
 
-    /** Every fixture manifest, {@code copies} times under other folder names. */
+    /** Every fixture manifest, {@code copies} times under other folder names (DeterminismTest uses it too). */
     static List<Path> copyFixtures(Path corpus, int copies) throws IOException {
         List<Path> sources;
         try (Stream<Path> s = Files.walk(Fixtures.testdata().resolve("rules"))) {
