@@ -98,7 +98,7 @@ public final class Engine {
     /**
      * Lints inputs together. Up to {@link #HOLD_LOADED_FILES} inputs are loaded and held until the
      * end of the run, their objects themselves in the index. Above that the run streams, so that
-     * memory does not grow with every parsed document: each input is read and only its objects'
+     * memory does not grow by every parsed document: each input is read and only its objects'
      * {@link IndexViews slim views} are kept for the index; then each input is read again, linted,
      * its findings located, and all of it dropped but those views, its load problems and the lines
      * findings point at. {@code indexed} gets the index's objects before any rule runs.
@@ -116,15 +116,23 @@ public final class Engine {
     }
 
     /**
-     * Above this many inputs a run streams: when holding them would take more than a quarter of the
-     * JVM's maximum heap, at about 15 KiB per parsed document until the end of the run. Streamed, a
-     * document keeps about 3 KiB with its findings, but each file is parsed twice and its view made,
-     * about half again the CPU on the 50k corpus, which is why a run that fits holds its files: with
-     * the JVM's default heap (a quarter of RAM) that is about 100,000 one-document files on 24 GiB,
-     * with {@code -Xmx512m} about 8,700 (see docs/engine-performance.md, "Memory, session 4").
+     * Where streaming starts to pay on a 2-core machine with the launcher's flags: at 1,000 files
+     * the second parse makes a streamed run 5-15% slower, at 10,000 both take the same wall time
+     * and streaming halves the peak memory, at 50,000 streaming is faster as well, because the
+     * serial collector no longer copies the whole held lint set (docs/engine-performance.md,
+     * "Streaming by default, session 5").
      */
-    static final int HOLD_LOADED_FILES =
-            (int) Math.min(Integer.MAX_VALUE, Runtime.getRuntime().maxMemory() / 4 / (15 * 1024));
+    static final int STREAM_ABOVE_INPUTS = 5_000;
+
+    /**
+     * Above this many inputs a run streams: {@link #STREAM_ABOVE_INPUTS}, or fewer when holding them
+     * would take more than a quarter of the JVM's maximum heap (about 15 KiB per parsed document
+     * until the end of the run; {@code -Xmx512m} holds about 8,700). Streamed, a document keeps
+     * about 3 KiB with its findings, and each file is parsed twice. The system property
+     * {@code palisade.holdLoadedFiles} sets the limit ({@code 0} always streams), for comparisons.
+     */
+    static final int HOLD_LOADED_FILES = Integer.getInteger("palisade.holdLoadedFiles",
+            (int) Math.min(STREAM_ABOVE_INPUTS, Runtime.getRuntime().maxMemory() / 4 / (15 * 1024)));
 
     private LintReport lintHeld(List<SourceFile> files, Consumer<List<ManifestObject>> indexed) {
         // the index lists objects in file order whatever order the caller loaded them in, so that

@@ -77,6 +77,35 @@ class TwoStepLintTest {
         }
     }
 
+    @Test
+    void aRunOfMoreThanFiveThousandFilesStreamsWhateverTheHeap() {
+        assertTrue(Engine.HOLD_LOADED_FILES <= Engine.STREAM_ABOVE_INPUTS, "a large heap does not hold a large run");
+        ManifestLoader loader = new ManifestLoader();
+        AtomicInteger loads = new AtomicInteger();
+        List<LintInput> inputs = new ArrayList<>();
+        for (int i = 0; i <= Engine.HOLD_LOADED_FILES; i++) {
+            String text = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c" + i + "\n";
+            String path = "c" + i + ".yaml";
+            inputs.add(new LintInput() {
+                @Override
+                public String path() {
+                    return path;
+                }
+
+                @Override
+                public SourceFile load() {
+                    loads.incrementAndGet();
+                    return loader.load(path, text);
+                }
+            });
+        }
+
+        ENGINE.lint(inputs.subList(0, Engine.HOLD_LOADED_FILES), views -> { });
+        assertEquals(Engine.HOLD_LOADED_FILES, loads.getAndSet(0), "up to the limit each file is read once");
+        ENGINE.lint(inputs, views -> { });
+        assertEquals(2 * inputs.size(), loads.get(), "above it each file is read twice");
+    }
+
     /** Every fixture manifest, {@code copies} times under other folder names (DeterminismTest uses it too). */
     static List<Path> copyFixtures(Path corpus, int copies) throws IOException {
         List<Path> sources;
