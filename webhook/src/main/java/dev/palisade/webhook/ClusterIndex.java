@@ -1,8 +1,10 @@
 package dev.palisade.webhook;
 
 import dev.palisade.index.ObjectIndex;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /** The cross-object index the webhook judges with, plus what readiness needs to know about it. */
@@ -15,6 +17,19 @@ public interface ClusterIndex extends ObjectIndex, AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * Namespaces whose objects no namespaced cache holds: the informers leave out the namespaces
+     * exempt when the webhook started, and a config reload may judge one of them before a restart.
+     */
+    default Set<String> uncachedNamespaces() {
+        return Collections.emptySet();
+    }
+
+    /** Whether namespaced caches hold {@code namespace}'s objects. */
+    default boolean caches(String namespace) {
+        return !uncachedNamespaces().contains(namespace);
+    }
 
     /** No caches (--no-informers): every cross-object rule is skipped, and nothing to wait for. */
     static ClusterIndex none() {

@@ -10,21 +10,26 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * The cross-object index in the cluster: read-only fabric8 informers (list + watch, all
- * namespaces) for the kinds cross-object rules consult. Stored objects drop {@code managedFields};
- * the generic trees rules read are made on first use (without {@code status}) and kept.
+ * namespaces but the ones the webhook never judges) for the kinds cross-object rules consult.
+ * Stored objects drop {@code managedFields}; the generic trees rules read are made on first use
+ * (without {@code status}) and kept.
  *
  * <p>A kind whose informer has not synced (or failed: RBAC, API missing) is not {@link #covers
  * covered}: rules about it are skipped instead of reporting a false "missing", and lookups never
@@ -37,6 +42,7 @@ public final class InformerIndex implements ClusterIndex {
 
     private final KubernetesClient client;
     private final Map<String, KindCache> caches = new LinkedHashMap<>();
+    private final Set<String> uncached;
 
     /**
      * One kind: the informer's store is the truth (synced means it is complete); the generic trees
@@ -92,29 +98,34 @@ public final class InformerIndex implements ClusterIndex {
     /** Cached objects have no source positions; findings never point into them. */
     private static final PositionIndex EMPTY_POSITIONS = new PositionIndex();
 
-    /** Connects with the in-cluster service account (or ~/.kube/config) and starts every informer. */
-    public static InformerIndex start() {
-        return new InformerIndex(new KubernetesClientBuilder().build());
+    /**
+     * Connects with the in-cluster service account (or ~/.kube/config) and starts every informer;
+     * objects in {@code uncached} namespaces (the exempt ones: the webhook never judges them) are
+     * neither listed nor watched.
+     */
+    public static InformerIndex start(Set<String> uncached) {
+        return new InformerIndex(new KubernetesClientBuilder().build(), uncached);
     }
 
-    public InformerIndex(KubernetesClient client) {
+    public InformerIndex(KubernetesClient client, Set<String> uncached) {
         this.client = client;
-        watch("Service", c -> c.services().inAnyNamespace().runnableInformer(0));
-        watch("PersistentVolumeClaim", c -> c.persistentVolumeClaims().inAnyNamespace().runnableInformer(0));
+        this.uncached = Collections.unmodifiableSet(new HashSet<>(uncached)); // asked about null too
+        watch("Service", c -> outsideUncached(c.services().inAnyNamespace()));
+        watch("PersistentVolumeClaim", c -> outsideUncached(c.persistentVolumeClaims().inAnyNamespace()));
         watch("PersistentVolume", c -> c.persistentVolumes().runnableInformer(0));
         watch("Namespace", c -> c.namespaces().runnableInformer(0));
         watch("StorageClass", c -> c.storage().v1().storageClasses().runnableInformer(0));
-        watch("PodDisruptionBudget", c -> c.policy().v1().podDisruptionBudget().inAnyNamespace().runnableInformer(0));
-        watch("HorizontalPodAutoscaler", c -> c.autoscaling().v2().horizontalPodAutoscalers().inAnyNamespace()
-                .runnableInformer(0));
-        watch("Deployment", c -> c.apps().deployments().inAnyNamespace().runnableInformer(0));
-        watch("StatefulSet", c -> c.apps().statefulSets().inAnyNamespace().runnableInformer(0));
-        watch("DaemonSet", c -> c.apps().daemonSets().inAnyNamespace().runnableInformer(0));
-        watch("ReplicaSet", c -> c.apps().replicaSets().inAnyNamespace().runnableInformer(0));
-        watch("ReplicationController", c -> c.replicationControllers().inAnyNamespace().runnableInformer(0));
-        watch("Job", c -> c.batch().v1().jobs().inAnyNamespace().runnableInformer(0));
-        watch("CronJob", c -> c.batch().v1().cronjobs().inAnyNamespace().runnableInformer(0));
-        watch("Pod", c -> c.pods().inAnyNamespace().runnableInformer(0));
+        watch("PodDisruptionBudget", c -> outsideUncached(c.policy().v1().podDisruptionBudget().inAnyNamespace()));
+        watch("HorizontalPodAutoscaler", c -> outsideUncached(c.autoscaling().v2().horizontalPodAutoscalers()
+                .inAnyNamespace()));
+        watch("Deployment", c -> outsideUncached(c.apps().deployments().inAnyNamespace()));
+        watch("StatefulSet", c -> outsideUncached(c.apps().statefulSets().inAnyNamespace()));
+        watch("DaemonSet", c -> outsideUncached(c.apps().daemonSets().inAnyNamespace()));
+        watch("ReplicaSet", c -> outsideUncached(c.apps().replicaSets().inAnyNamespace()));
+        watch("ReplicationController", c -> outsideUncached(c.replicationControllers().inAnyNamespace()));
+        watch("Job", c -> outsideUncached(c.batch().v1().jobs().inAnyNamespace()));
+        watch("CronJob", c -> outsideUncached(c.batch().v1().cronjobs().inAnyNamespace()));
+        watch("Pod", c -> outsideUncached(c.pods().inAnyNamespace()));
         caches.forEach((kind, cache) -> cache.informer.start().whenComplete((ok, error) -> {
             if (error != null) {
                 cache.failed = true;
@@ -125,6 +136,24 @@ public final class InformerIndex implements ClusterIndex {
                 JsonLog.info("informer.synced", "kind", kind, "objects", cache.informer.getStore().list().size());
             }
         }));
+    }
+
+    /**
+     * An informer over every namespace but the uncached ones: the API server filters them out with
+     * a {@code metadata.namespace!=} field selector (supported by every resource), so their objects
+     * never reach this process. kube-system alone holds most Pods of a small cluster.
+     */
+    private <T extends HasMetadata> SharedIndexInformer<T> outsideUncached(FilterWatchListDeletable<T, ?, ?> all) {
+        FilterWatchListDeletable<T, ?, ?> filtered = all;
+        for (String namespace : uncached) {
+            filtered = filtered.withoutField("metadata.namespace", namespace);
+        }
+        return filtered.runnableInformer(0);
+    }
+
+    @Override
+    public Set<String> uncachedNamespaces() {
+        return uncached;
     }
 
     private <T extends HasMetadata> void watch(String kind, Function<KubernetesClient, SharedIndexInformer<T>> make) {
@@ -213,6 +242,11 @@ public final class InformerIndex implements ClusterIndex {
     public boolean covers(String kind) {
         KindCache c = caches.get(kind);
         return c != null && c.synced();
+    }
+
+    @Override
+    public boolean covers(String kind, String namespace) {
+        return covers(kind) && (Kinds.isClusterScoped(kind) || !uncached.contains(namespace));
     }
 
     @Override

@@ -2,8 +2,12 @@ package dev.palisade.webhook;
 
 import dev.palisade.config.ConfigException;
 import dev.palisade.engine.RuleCatalog;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,6 +61,25 @@ public final class Main implements Callable<Integer> {
         // running: Vert.x's threads keep the JVM alive until SIGTERM runs the shutdown hook
     }
 
+    /**
+     * The namespaces the webhook does not judge at start (its own and the configured exempt ones),
+     * which the informers need not cache. A config that does not parse leaves out only the own
+     * namespace: the server then refuses to start on it anyway.
+     */
+    private Set<String> neverJudged(RuleCatalog catalog) {
+        Set<String> out = new TreeSet<>();
+        if (namespace != null) {
+            out.add(namespace);
+        }
+        try {
+            out.addAll(ConfigSnapshot.parse(catalog, config.toString(), Files.readString(config)).settings()
+                    .exemptNamespaces());
+        } catch (IOException | ConfigException e) {
+            // reported by server.start() below, with the problems
+        }
+        return out;
+    }
+
     @Override
     public Integer call() throws Exception {
         JsonLog.installForLibraries();
@@ -65,7 +88,7 @@ public final class Main implements Callable<Integer> {
                 healthPort, eventLoops == null ? d.eventLoops() : eventLoops, workers == null ? d.workers() : workers,
                 maxInflight, maxBodyBytes, Duration.ofSeconds(reloadSeconds), Duration.ofSeconds(graceSeconds), jdkTls);
         RuleCatalog catalog = RuleCatalog.load();
-        ClusterIndex index = noInformers ? ClusterIndex.none() : InformerIndex.start();
+        ClusterIndex index = noInformers ? ClusterIndex.none() : InformerIndex.start(neverJudged(catalog));
         WebhookServer server = new WebhookServer(options, catalog, index, namespace);
         try {
             server.start();

@@ -21,12 +21,12 @@ public final class Reviewer {
     private static final String INTERNAL_ERROR = "internal-error";
     private static final int MESSAGE_RUNES = 8000;
 
-    private final ObjectIndex index;
+    private final ClusterIndex index;
     private final Metrics metrics;
 
     private final String ownNamespace;
 
-    public Reviewer(ObjectIndex index, Metrics metrics, String ownNamespace) {
+    public Reviewer(ClusterIndex index, Metrics metrics, String ownNamespace) {
         this.index = index;
         this.metrics = metrics;
         this.ownNamespace = ownNamespace;
@@ -56,12 +56,14 @@ public final class Reviewer {
             return Verdict.skipped("exempt");
         }
         String namespace = req.namespace() != null ? req.namespace() : snapshot.config().namespaceOrDefault();
-        List<Finding> findings = snapshot.engine().evaluate(manifest(object, namespace), index);
+        // a namespace the informers leave out (exempt at start): its rules must not read empty caches
+        ObjectIndex judgedWith = index.caches(namespace) ? index : new ClusterScopedIndex(index);
+        List<Finding> findings = snapshot.engine().evaluate(manifest(object, namespace), judgedWith);
         ObjectNode old = req.oldObject();
         // an old object the engine cannot read (no kind: seen only in fuzzing) has no violations to keep
         boolean judgeOld = req.operation().equals("UPDATE") && old != null
                 && Kinds.typedModel(text(old, "apiVersion"), text(old, "kind")) != null;
-        Set<String> preexisting = judgeOld ? keys(snapshot.engine().evaluate(manifest(old, namespace), index)) : Set.of();
+        Set<String> preexisting = judgeOld ? keys(snapshot.engine().evaluate(manifest(old, namespace), judgedWith)) : Set.of();
         return judge(findings, preexisting, mode, s, kind, object);
     }
 

@@ -70,6 +70,7 @@ public final class WebhookServer {
     private final AtomicInteger inflight = new AtomicInteger();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final Reviewer reviewer;
+    private final String ownNamespace;
     private Vertx vertx;
     private WorkerExecutor workers;
     private HttpServer https;
@@ -84,6 +85,7 @@ public final class WebhookServer {
         this.catalog = catalog;
         this.index = index;
         this.reviewer = new Reviewer(index, metrics, ownNamespace);
+        this.ownNamespace = ownNamespace;
         metrics.cacheSyncSource(index::syncState);
         metrics.inflightSource(inflight::get);
     }
@@ -459,6 +461,7 @@ public final class WebhookServer {
                 metrics.configReload(true);
                 JsonLog.info("config.reloaded", "config", options.config().toString(),
                         "mode", next.settings().mode().label());
+                warnOfUncachedJudgedNamespaces(next.settings());
             } catch (ConfigException e) {
                 metrics.configReload(false);
                 JsonLog.error("config.rejected", "config", options.config().toString(), "problems", e.problems());
@@ -468,6 +471,19 @@ public final class WebhookServer {
             }
             return null;
         }, false);
+    }
+
+    /**
+     * Informers leave out the namespaces exempt at start; once a reload judges one of them, its
+     * reviews skip the rules about namespaced kinds until a restart caches it.
+     */
+    private void warnOfUncachedJudgedNamespaces(WebhookSettings settings) {
+        List<String> judged = index.uncachedNamespaces().stream()
+                .filter(ns -> !settings.exemptNamespaces().contains(ns) && !ns.equals(ownNamespace)).sorted().toList();
+        if (!judged.isEmpty()) {
+            JsonLog.warn("config.uncached-namespaces", "namespaces", judged,
+                    "effect", "cross-object rules about namespaced kinds are skipped there until a restart");
+        }
     }
 
     private void reloadTlsIfChanged() {

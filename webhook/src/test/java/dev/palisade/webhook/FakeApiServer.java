@@ -11,16 +11,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A minimal Kubernetes API server for informers: list answers from fixed items, watches stay open
- * and quiet (HTTP streaming or WebSocket, whichever the client asks for), chosen paths answer 403.
+ * A minimal Kubernetes API server for informers: list answers from fixed items, filtered by a
+ * {@code metadata.namespace} field selector as the real one does, watches stay open and quiet (HTTP
+ * streaming or WebSocket, whichever the client asks for), chosen paths answer 403. Remembers the
+ * field selectors it was asked for.
  */
 final class FakeApiServer implements AutoCloseable {
     private final Vertx vertx = Vertx.vertx();
     private final Map<String, ArrayNode> items = new HashMap<>();
     private final Set<String> forbidden = new HashSet<>();
+    private final Map<String, List<String>> fieldSelectors = new ConcurrentHashMap<>();
     private final HttpServer server;
 
     FakeApiServer() throws Exception {
@@ -44,8 +49,15 @@ final class FakeApiServer implements AutoCloseable {
         return this;
     }
 
+    /** The field selectors list and watch requests on {@code path} carried, in order. */
+    List<String> fieldSelectors(String path) {
+        return fieldSelectors.getOrDefault(path, List.of());
+    }
+
     private void handle(HttpServerRequest req) {
         String path = req.path();
+        String fieldSelector = req.getParam("fieldSelector", "");
+        fieldSelectors.computeIfAbsent(path, k -> new CopyOnWriteArrayList<>()).add(fieldSelector);
         if (forbidden.contains(path)) {
             req.response().setStatusCode(403).putHeader("Content-Type", "application/json")
                     .end("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"Forbidden\","
@@ -64,8 +76,27 @@ final class FakeApiServer implements AutoCloseable {
         list.put("apiVersion", path.startsWith("/api/") ? "v1" : path.split("/")[2] + "/" + path.split("/")[3]);
         list.put("kind", "List");
         list.putObject("metadata").put("resourceVersion", "100");
-        list.set("items", items.getOrDefault(path, TypedModels.MAPPER.createArrayNode()));
+        ArrayNode selected = list.putArray("items");
+        items.getOrDefault(path, TypedModels.MAPPER.createArrayNode()).forEach(item -> {
+            if (selects(fieldSelector, item.path("metadata").path("namespace").asText())) {
+                selected.add(item);
+            }
+        });
         req.response().putHeader("Content-Type", "application/json").end(list.toString());
+    }
+
+    /** A field selector of {@code metadata.namespace=X} and {@code metadata.namespace!=X} terms. */
+    private static boolean selects(String fieldSelector, String namespace) {
+        for (String term : fieldSelector.split(",")) {
+            if (term.startsWith("metadata.namespace!=") && term.substring(20).equals(namespace)
+                    || term.startsWith("metadata.namespace=") && !term.substring(19).equals(namespace)) {
+                return false;
+            }
+            if (!term.isEmpty() && !term.startsWith("metadata.namespace")) {
+                throw new IllegalArgumentException("field selector the fake does not know: " + term);
+            }
+        }
+        return true;
     }
 
     @Override

@@ -8,8 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,8 +27,13 @@ class InformerIndexTest {
     Path dir;
 
     static InformerIndex informers(FakeApiServer api) {
+        return informers(api, Set.of());
+    }
+
+    static InformerIndex informers(FakeApiServer api, Set<String> uncached) {
         return new InformerIndex(new KubernetesClientBuilder().withConfig(new ConfigBuilder()
-                .withMasterUrl(api.url()).withNamespace("default").withRequestRetryBackoffLimit(0).build()).build());
+                .withMasterUrl(api.url()).withNamespace("default").withRequestRetryBackoffLimit(0).build()).build(),
+                uncached);
     }
 
     static void awaitSettled(InformerIndex index) throws InterruptedException {
@@ -87,6 +97,50 @@ class InformerIndexTest {
                 JsonNode r = h.review(service("ghost"));
                 assertTrue(r.path("allowed").asBoolean(), "without a Pod cache the rule cannot know: skipped");
                 assertTrue(h.health("/metrics").body().contains("palisade_webhook_cache_synced{kind=\"Pod\"} 0"));
+            }
+        }
+    }
+
+    @Test
+    void namespacesExemptAtStartAreNotCachedAndTheirRulesSkipUntilARestart() throws Exception {
+        ObjectNode shop = Harness.object(Harness.fixture("deployment-create.json"));
+        ObjectNode system = shop.deepCopy();
+        ((ObjectNode) system.path("metadata")).put("namespace", "kube-system");
+        try (FakeApiServer api = new FakeApiServer()
+                .with("/apis/apps/v1/deployments", List.of(shop, system))
+                .with("/api/v1/namespaces", List.of(WebhookServerTest.namespace("shop", null),
+                        WebhookServerTest.namespace("legacy", null)))) {
+            InformerIndex index = informers(api, Set.of("kube-system", "legacy"));
+            awaitSettled(index);
+            assertTrue(api.fieldSelectors("/apis/apps/v1/deployments").stream().allMatch(f ->
+                    f.contains("metadata.namespace!=kube-system") && f.contains("metadata.namespace!=legacy")),
+                    api.fieldSelectors("/apis/apps/v1/deployments").toString());
+            assertEquals(List.of(""), api.fieldSelectors("/api/v1/namespaces").stream().distinct().toList(),
+                    "cluster-scoped kinds are listed whole");
+            assertEquals(1, index.list("Deployment", null).size(), "kube-system's Deployment never arrives");
+            assertTrue(index.covers("Deployment", "shop"));
+            assertFalse(index.covers("Deployment", "legacy"));
+            assertTrue(index.covers("Namespace", "legacy"));
+            ByteArrayOutputStream log = new ByteArrayOutputStream();
+            JsonLog.redirect(new PrintStream(log, true, StandardCharsets.UTF_8));
+            try (Harness h = new Harness(dir, CONFIG + "webhook: {exemptNamespaces: [kube-system, legacy]}\n", index)) {
+                ObjectNode inLegacy = service("ghost");
+                WebhookServerTest.setNamespace(inLegacy, "legacy");
+                Files.writeString(dir.resolve("palisade.yaml"), CONFIG); // legacy judged from now on
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (!log.toString(StandardCharsets.UTF_8).contains("config.uncached-namespaces")) {
+                    assertTrue(System.nanoTime() < until, "the reload never warned: " + log);
+                    Thread.sleep(50);
+                }
+                assertTrue(log.toString(StandardCharsets.UTF_8).contains("\"namespaces\":[\"legacy\"]"), log::toString);
+                // judged now, but its Pods are not cached: the rule is skipped, never answered "no pods there"
+                JsonNode legacy = h.review(inLegacy);
+                assertTrue(legacy.path("allowed").asBoolean(), legacy.toString());
+                assertFalse(legacy.toString().contains("test-service-selects-nothing"), legacy.toString());
+                JsonNode inShop = h.review(service("ghost"));
+                assertFalse(inShop.path("allowed").asBoolean(), "a cached namespace is judged: " + inShop);
+            } finally {
+                JsonLog.redirect(System.out);
             }
         }
     }
