@@ -34,7 +34,9 @@ import java.util.concurrent.TimeUnit;
  *
  * Open loop sends on a fixed schedule whatever the answers do, and measures latency from the
  * scheduled send time, so a stalled server shows up as latency (no coordinated omission).
- * "errors" are transport failures and non-200 answers; "failopen" are answers that allowed without
+ * "errors" are transport failures and non-200 answers; "unanswered" are requests still waiting
+ * (most often in this client's connection pool, above the server's capacity) when the phase's drain
+ * time ran out; "failopen" are answers that allowed without
  * review (deadline or overload), counted apart because the API server sees them as successes.
  * "client-cpu" is this process's CPU time per answer during the measured run: the generator shares
  * the machine with the webhook, so its cost is reported to be subtracted from what is left.
@@ -271,10 +273,10 @@ public final class LoadGen {
             int n = recorded;
             long[] sorted = Arrays.copyOf(latencies, n);
             Arrays.sort(sorted);
-            System.out.printf(Locale.ROOT, "%s sent=%d completed=%d errors=%d failopen=%d throughput=%.0f/s "
+            System.out.printf(Locale.ROOT, "%s sent=%d completed=%d errors=%d unanswered=%d failopen=%d throughput=%.0f/s "
                             + "p50=%.2fms p99=%.2fms p99.9=%.2fms max=%.2fms client-cpu=%.3fms/req%n",
                     concurrency > 0 ? "closed-loop concurrency=" + concurrency : String.format(Locale.ROOT, "open-loop rate=%.0f/s", rate),
-                    sent, n, errors + (sent - n), failOpen, n / elapsed,
+                    sent, n, errors, sent - n, failOpen, n / elapsed,
                     pct(sorted, 0.50), pct(sorted, 0.99), pct(sorted, 0.999), n == 0 ? 0 : sorted[n - 1] / 1e6,
                     n == 0 ? 0 : cpuNanos / 1e6 / n);
         }
