@@ -107,6 +107,10 @@ public final class ConfigLoader {
                     e.getProblemMark().getColumn() + 1)) + String.valueOf(e.getProblem())));
         } catch (YAMLException e) {
             throw new ConfigException(source, List.of(String.valueOf(e.getMessage())));
+        } catch (IllegalArgumentException e) {
+            // snakeyaml's Tag refuses a name whose %-escapes decode to white space at either end
+            throw new ConfigException(source, List.of("a tag (!...) decodes to white space at the start or end of "
+                    + "its name; the configuration needs no tags"));
         }
         if (root == null) {
             return PalisadeConfig.DEFAULT.withSource(source);

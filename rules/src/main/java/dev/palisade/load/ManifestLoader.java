@@ -30,6 +30,9 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -147,12 +150,34 @@ public final class ManifestLoader {
             problems.add(new LoadProblem(LoadProblem.Kind.SYNTAX,
                     "the text ends inside an escape sequence of a double-quoted string; close the string",
                     positionOf(text, Math.max(0, text.lastIndexOf('\\')))));
+        } catch (IllegalArgumentException e) {
+            // snakeyaml's Tag refuses a name with leading or trailing white space, which a tag's
+            // %-escapes can decode to ("!a%20", or "!a%A" cut off by the end); found by fuzzing
+            problems.add(new LoadProblem(LoadProblem.Kind.SYNTAX, "a tag's %-escapes decode to white space at the "
+                    + "start or end of its name; remove the tag (manifests need none) or fix the escape",
+                    spacedTagPosition(text)));
         } catch (YAMLException e) {
             LoadProblem.Kind kind = isLimit(e) ? LoadProblem.Kind.TOO_LARGE : LoadProblem.Kind.SYNTAX;
             problems.add(new LoadProblem(kind, firstLine(e.getMessage()), Position.START));
         } catch (StackOverflowError e) {
             problems.add(new LoadProblem(LoadProblem.Kind.TOO_LARGE, "nesting too deep to read", Position.START));
         }
+    }
+
+    /** Where the first tag whose name starts or ends with white space is, from snakeyaml's events. */
+    private Position spacedTagPosition(String text) {
+        try {
+            for (Event event : new Yaml(options()).parse(new StringReader(text))) {
+                String tag = event instanceof ScalarEvent scalar ? scalar.getTag()
+                        : event instanceof CollectionStartEvent collection ? collection.getTag() : null;
+                if (tag != null && !tag.equals(tag.trim())) { // trim(), as snakeyaml's Tag checks
+                    return position(event.getStartMark());
+                }
+            }
+        } catch (RuntimeException e) {
+            // a later syntax error: the tag was not reached, or the events stop before it
+        }
+        return Position.START;
     }
 
     /**

@@ -39,6 +39,27 @@ class ManifestLoaderTest {
     }
 
     @Test
+    void aTagWhoseEscapesDecodeToSpacesIsASyntaxProblemWhereTheTagIs() {
+        // snakeyaml throws IllegalArgumentException, not a YAML error, for these (found by fuzzing)
+        SourceFile f = loader.load("t.yaml", """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: kept}
+                ---
+                data:
+                  k: !b%20 v
+                """);
+        assertEquals(List.of("kept"), f.objects().stream().map(ManifestObject::name).toList());
+        assertEquals(1, f.problems().size(), f.problems()::toString);
+        assertEquals(LoadProblem.Kind.SYNTAX, f.problems().get(0).kind());
+        assertEquals(new Position(6, 6), f.problems().get(0).position());
+
+        SourceFile cutOff = loader.load("c.yaml", "!-%A"); // the end of the text cuts the escape off
+        assertEquals(LoadProblem.Kind.SYNTAX, cutOff.problems().get(0).kind());
+        assertEquals(new Position(1, 1), cutOff.problems().get(0).position());
+    }
+
+    @Test
     void multiDocumentListsEmptyAndCommentOnlyDocuments() {
         SourceFile f = loader.load("m.yaml", """
                 # leading comment

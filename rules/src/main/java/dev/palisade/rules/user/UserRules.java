@@ -258,7 +258,7 @@ public final class UserRules {
                 options.setAllowDuplicateKeys(false);
                 options.setMaxAliasesForCollections(20);
                 source = new Yaml(new SafeConstructor(options)).compose(new java.io.StringReader(text));
-            } catch (YAMLException e) {
+            } catch (YAMLException | IllegalArgumentException e) { // the latter: a tag snakeyaml's Tag refuses
                 problems.add(at(stringSchema) + name + "schemaString is not YAML or JSON: " + firstLine(e.getMessage()));
                 return null;
             }
