@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,18 +35,8 @@ class TwoStepLintTest {
         assertTrue(files.size() > 100, "enough files for the engine to read them twice");
         ManifestLoader loader = new ManifestLoader();
         Map<Path, AtomicInteger> loads = new ConcurrentHashMap<>();
-        List<LintInput> inputs = files.stream().map(p -> (LintInput) new LintInput() {
-            @Override
-            public String path() {
-                return p.toString();
-            }
-
-            @Override
-            public SourceFile load() {
-                loads.computeIfAbsent(p, k -> new AtomicInteger()).incrementAndGet();
-                return loader.load(p);
-            }
-        }).toList();
+        List<LintInput> inputs = files.stream().map(p -> counted(p.toString(), () -> loader.load(p),
+                loads.computeIfAbsent(p, k -> new AtomicInteger()))).toList();
         List<SourceFile> held = loader.loadAll(files);
 
         LintReport twoReads = ENGINE.lint(inputs, views -> { }, 100); // above 100 inputs: read twice
@@ -86,24 +77,29 @@ class TwoStepLintTest {
         for (int i = 0; i <= Engine.HOLD_LOADED_FILES; i++) {
             String text = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c" + i + "\n";
             String path = "c" + i + ".yaml";
-            inputs.add(new LintInput() {
-                @Override
-                public String path() {
-                    return path;
-                }
-
-                @Override
-                public SourceFile load() {
-                    loads.incrementAndGet();
-                    return loader.load(path, text);
-                }
-            });
+            inputs.add(counted(path, () -> loader.load(path, text), loads));
         }
 
         ENGINE.lint(inputs.subList(0, Engine.HOLD_LOADED_FILES), views -> { });
         assertEquals(Engine.HOLD_LOADED_FILES, loads.getAndSet(0), "up to the limit each file is read once");
         ENGINE.lint(inputs, views -> { });
         assertEquals(2 * inputs.size(), loads.get(), "above it each file is read twice");
+    }
+
+    /** An input that reads afresh on every load and counts the loads in {@code loads}. */
+    private static LintInput counted(String path, Supplier<SourceFile> read, AtomicInteger loads) {
+        return new LintInput() {
+            @Override
+            public String path() {
+                return path;
+            }
+
+            @Override
+            public SourceFile load() {
+                loads.incrementAndGet();
+                return read.get();
+            }
+        };
     }
 
     /** Every fixture manifest, {@code copies} times under other folder names (DeterminismTest uses it too). */
